@@ -1,0 +1,248 @@
+/**
+ * The one contract between Parley's processes: every call the renderer can make, the events main
+ * sends, and the data that crosses. Preload, main/ipc and the test harness all loop over
+ * API_METHODS, so none of them spells a method by hand. No imports: anything may import this.
+ */
+
+/** A label analysts tag with. Labels are data: users add, rename and recolour them. */
+export interface Label {
+  /** Stable id stamped on annotations (`quote`). */
+  id: string;
+  /** Name shown in the palette. */
+  name: string;
+  /** CSS hex colour `#rrggbb`. */
+  color: string;
+  /** One key that applies the label (`1`), or empty for none. */
+  hotkey: string;
+}
+
+/** An analyst's progress on one document. */
+export type DocStatus = 'todo' | 'in-progress' | 'done';
+export const DOC_STATUSES: readonly DocStatus[] = ['todo', 'in-progress', 'done'];
+
+/** A tagged span. Offsets are UTF-16 code units into the document text, `end` exclusive. */
+export interface Annotation {
+  /** UUID; survives undo of a delete. */
+  id: string;
+  docId: string;
+  /** First UTF-16 code unit of the span. */
+  start: number;
+  /** One past the last UTF-16 code unit of the span. */
+  end: number;
+  /** A label id. */
+  label: string;
+  /** The covered text, `docText.slice(start, end)` when it was tagged. */
+  text: string;
+  /** Up to 32 UTF-16 code units before the span, to find it again if the text drifts. */
+  prefix: string;
+  /** Up to 32 UTF-16 code units after the span. */
+  suffix: string;
+  annotator: string;
+  /** ISO 8601 timestamps. */
+  createdAt: string;
+  updatedAt: string;
+  attributes?: Record<string, string>;
+  note?: string;
+}
+
+/** A document as listed: no text. */
+export interface DocumentSummary {
+  /** File name without extension (unique in the corpus). */
+  id: string;
+  /** First non-empty line of the text, or the file name when the text cannot be read. */
+  title: string;
+  /** Absolute path of the file it was read from. */
+  source: string;
+  /** SHA-256 of the text's UTF-8 bytes, hex; empty when the file could not be read. */
+  sha256: string;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  /** Status for the current annotator. */
+  status: DocStatus;
+  /** Count of the current annotator's spans in this document. */
+  spanCount: number;
+  /** Count of those spans whose stored text no longer matches the document. */
+  flaggedCount: number;
+  /** Why the file could not be loaded; absent when it loaded. */
+  error?: string;
+}
+
+/** Why an annotation is flagged rather than drawn as a normal span. */
+export type AnchorProblem = 'text-mismatch' | 'out-of-range';
+
+/** An annotation as shown in a document, with the result of checking it against the text. */
+export interface AnnotationView extends Annotation {
+  /** Present when the stored text does not match the document any more: shown, never moved. */
+  problem?: AnchorProblem;
+}
+
+/** One document opened for tagging. */
+export interface DocumentView {
+  document: DocumentSummary;
+  /** The text exactly as in the file (CRLF kept, BOM kept). */
+  text: string;
+  /** The current annotator's annotations, sorted by (start, -end). */
+  annotations: AnnotationView[];
+}
+
+/** What the renderer asks for to tag a new span. Offsets: UTF-16 code units, end exclusive. */
+export interface NewAnnotation {
+  docId: string;
+  start: number;
+  end: number;
+  label: string;
+  attributes?: Record<string, string>;
+  note?: string;
+}
+
+/** Changes to an annotation; omitted fields stay as they are. */
+export interface AnnotationChanges {
+  start?: number;
+  end?: number;
+  label?: string;
+  attributes?: Record<string, string>;
+  note?: string;
+}
+
+/** What an undo or redo changed, so the renderer can show it. */
+export interface HistoryStep {
+  docId: string;
+  /** The document's annotations after the step (current annotator). */
+  annotations: AnnotationView[];
+  /** Ids the step brought back or changed, to select them. */
+  touchedIds: string[];
+}
+
+/** User preferences kept in the store. */
+export interface Settings {
+  /** Name stamped on every annotation. */
+  annotator: string;
+  /** Extend a selection to whole words before tagging it. */
+  extendToWords: boolean;
+}
+
+/** A store Parley cannot use; every other call fails until it is resolved. */
+export interface StoreProblem {
+  kind: 'corrupt' | 'newer-version' | 'unreadable';
+  /** Absolute path of the store file. */
+  path: string;
+  /** What is wrong, in words a person can act on. */
+  message: string;
+  /** Whether moving the file aside and starting fresh is offered. */
+  canStartFresh: boolean;
+}
+
+/** State of the store on disk, for the autosave indicator. */
+export interface SaveState {
+  state: 'saved' | 'saving' | 'error';
+  /** Set when state is `error`. */
+  message?: string;
+}
+
+/** What the renderer needs at start. */
+export interface SessionInfo {
+  /** Absolute path of the store file. */
+  storePath: string;
+  settings: Settings;
+  labels: Label[];
+  /** Set when the store could not be opened; see StoreProblem. */
+  storeProblem?: StoreProblem;
+  save: SaveState;
+}
+
+/** Every call the renderer can make. All are async and take structured-clone-safe data. */
+export interface ParleyApi {
+  /** Session data: settings, labels, store path, and a store problem if any. */
+  getSession(): Promise<SessionInfo>;
+  /** Every document of the corpus, in load order, with per-annotator counts and status. */
+  listDocuments(): Promise<DocumentSummary[]>;
+  /** One document's text and the current annotator's annotations. Throws NOT_FOUND. */
+  getDocument(docId: string): Promise<DocumentView>;
+  /** Tags a span; the service fills text, prefix, suffix, id and times. Throws BAD_REQUEST. */
+  addAnnotation(input: NewAnnotation): Promise<Annotation>;
+  /** Changes an annotation's span, label, attributes or note. Throws NOT_FOUND / BAD_REQUEST. */
+  updateAnnotation(id: string, changes: AnnotationChanges): Promise<Annotation>;
+  /** Deletes an annotation; undo brings it back with the same id. Throws NOT_FOUND. */
+  deleteAnnotation(id: string): Promise<void>;
+  /** Undoes the current annotator's last change in a document; null when nothing is left. */
+  undo(docId: string): Promise<HistoryStep | null>;
+  /** Redoes the last undone change in a document; null when nothing is left. */
+  redo(docId: string): Promise<HistoryStep | null>;
+  /** Sets the current annotator's status of a document. */
+  setStatus(docId: string, status: DocStatus): Promise<DocumentSummary>;
+  /** Saves settings; a new annotator name applies to later annotations. */
+  updateSettings(changes: Partial<Settings>): Promise<Settings>;
+  /** Asks for a folder and adds its `.txt`/`.md` files; null when the person cancelled. */
+  openFolder(): Promise<DocumentSummary[] | null>;
+  /** Moves an unreadable store aside to `<name>.corrupt-<timestamp>` and starts a fresh one. */
+  startFreshStore(): Promise<SessionInfo>;
+  /** Writes pending changes now and quits Parley. */
+  quit(): Promise<void>;
+}
+
+/** Method names of ParleyApi. */
+export type ApiMethod = keyof ParleyApi;
+
+/**
+ * Every method, listed once. The `satisfies` clause makes a method missing here a compile error,
+ * and a name that is not a method one too.
+ */
+export const API_METHODS = [
+  'getSession',
+  'listDocuments',
+  'getDocument',
+  'addAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'undo',
+  'redo',
+  'setStatus',
+  'updateSettings',
+  'openFolder',
+  'startFreshStore',
+  'quit',
+] as const satisfies readonly ApiMethod[];
+
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+/** Compile-time check: fails to type-check if a ParleyApi method is not in API_METHODS. */
+export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true;
+
+/** Events main sends to the renderer. */
+export interface ParleyEvents {
+  /** The corpus changed (a folder was added). */
+  'documents-changed': DocumentSummary[];
+  /** The autosave state changed. */
+  'save-state': SaveState;
+  /** A menu item was chosen; the renderer runs the command with that id. */
+  'menu-command': string;
+}
+
+export type EventName = keyof ParleyEvents;
+export const EVENT_NAMES = ['documents-changed', 'save-state', 'menu-command'] as const satisfies readonly EventName[];
+
+/** Error codes a call can fail with. */
+export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'STORE_UNAVAILABLE' | 'IO_ERROR' | 'FORBIDDEN' | 'INTERNAL';
+
+/** What every handler returns across the boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The error a failed call throws in the renderer: same code and message as in main. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** IPC channel of a method or an event. */
+export const channelOf = (method: ApiMethod): string => `parley:${method}`;
+export const eventChannelOf = (name: EventName): string => `parley:event:${name}`;
+
+/** What the preload exposes as `window.parley`. */
+export type ParleyBridge = ParleyApi & {
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(name: E, listener: (payload: ParleyEvents[E]) => void): () => void;
+};

@@ -1,0 +1,46 @@
+/**
+ * The application menu. Items that act on the document send a command id to the renderer,
+ * which runs the same command as its keys and buttons do.
+ */
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { eventChannelOf } from './api/contract';
+
+/** Builds and installs the menu; `openFolder` runs File > Open Folder… in main. */
+export function setupMenu(getWindow: () => BrowserWindow | null, openFolder: () => void): void {
+  const send = (command: string) => () => getWindow()?.webContents.send(eventChannelOf('menu-command'), command);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: openFolder },
+        { type: 'separator' },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('redo') },
+        { type: 'separator' },
+        { role: 'copy' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,40 @@
+/**
+ * Brings a parsed store up to CURRENT_SCHEMA_VERSION, one step per version, and validates the
+ * result. A store from a newer Parley is refused rather than guessed at.
+ */
+import { CURRENT_SCHEMA_VERSION, describeInvalidStore, type StoreData } from './store-data';
+
+export type MigrationResult =
+  { ok: true; data: StoreData; changed: boolean } | { ok: false; kind: 'corrupt' | 'newer-version'; reason: string };
+
+/** Step n turns a version-n store into a version-(n+1) store. None yet: version 1 is the first. */
+const STEPS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Migrates and validates a parsed store. Never throws. */
+export function migrate(raw: unknown): MigrationResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, kind: 'corrupt', reason: 'does not hold a Parley store (expected a JSON object)' };
+  }
+  let data = raw as Record<string, unknown>;
+  const version = data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, kind: 'corrupt', reason: 'has no valid schemaVersion' };
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      kind: 'newer-version',
+      reason: `was written by a newer Parley (schema version ${version}; this one reads up to ${CURRENT_SCHEMA_VERSION}). Update Parley to open it; the file was left untouched.`,
+    };
+  }
+  for (let v = version; v < CURRENT_SCHEMA_VERSION; v += 1) {
+    const step = STEPS[v];
+    if (!step) return { ok: false, kind: 'corrupt', reason: `has schema version ${v}, which cannot be migrated` };
+    data = { ...step(data), schemaVersion: v + 1 };
+  }
+  const problem = describeInvalidStore(data);
+  if (problem !== null) {
+    return { ok: false, kind: 'corrupt', reason: `is not a valid Parley store (${problem}); it was left untouched` };
+  }
+  return { ok: true, data: data as unknown as StoreData, changed: version !== CURRENT_SCHEMA_VERSION };
+}

@@ -1,0 +1,401 @@
+/**
+ * Implements ParleyApi over the store and the corpus: what Electron's main process serves over
+ * IPC and what tests drive directly. Plain Node; no Electron. Arguments are assumed to have passed
+ * the schemas of api/schemas.ts; checks that need data (offsets vs. text, known labels) live here.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type {
+  Annotation,
+  AnnotationChanges,
+  AnnotationView,
+  DocStatus,
+  DocumentSummary,
+  DocumentView,
+  EventName,
+  HistoryStep,
+  NewAnnotation,
+  ParleyApi,
+  ParleyEvents,
+  SessionInfo,
+  Settings,
+  StoreProblem,
+} from '../api/contract';
+import * as history from '../core/history';
+import { checkAnchor, compareSpans, describeBadSpan, quoteOf } from '../core/span';
+import { loadFolder, type LoadedDocument } from './corpus';
+import { ParleyError } from './errors';
+import { Store } from './store';
+import { emptyStoreData } from './store-data';
+
+export interface ServiceOptions {
+  /** Absolute path of the store file. */
+  storePath: string;
+  /** Folders loaded at every start, before the ones the user added. */
+  seedDirs: readonly string[];
+  /** Annotator name for a new store (the OS user name in the app). */
+  defaultAnnotator: string;
+  /** Asks the person for a folder; resolves null when they cancel. */
+  pickFolder?: () => Promise<string | null>;
+  /** Ends the app after the store is written. */
+  onQuit?: () => void;
+  debounceMs?: number;
+}
+
+type Listener<E extends EventName> = (payload: ParleyEvents[E]) => void;
+
+/** The service: one per store, the only writer of that store. */
+export class ParleyService implements ParleyApi {
+  private store: Store | null = null;
+  private problem: StoreProblem | null = null;
+  private readonly documents = new Map<string, LoadedDocument>();
+  /** docId → ids of annotations in that document, any annotator. */
+  private readonly byDoc = new Map<string, Set<string>>();
+  /** `${annotator}\u0000${docId}` → undo history. */
+  private readonly histories = new Map<string, history.History>();
+  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+
+  private constructor(private readonly options: ServiceOptions) {}
+
+  /** Opens the store and loads the corpus. A store problem does not throw: see getSession(). */
+  static async create(options: ServiceOptions): Promise<ParleyService> {
+    const service = new ParleyService(options);
+    await service.openStore();
+    return service;
+  }
+
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(name: E, listener: Listener<E>): () => void {
+    const set = this.listeners.get(name) ?? new Set();
+    set.add(listener as Listener<EventName>);
+    this.listeners.set(name, set);
+    return () => set.delete(listener as Listener<EventName>);
+  }
+
+  /** Writes pending changes; call before the process exits. */
+  async close(): Promise<void> {
+    await this.store?.close();
+  }
+
+  async getSession(): Promise<SessionInfo> {
+    const base = { storePath: this.options.storePath };
+    if (this.store === null) {
+      const settings = { annotator: this.options.defaultAnnotator, extendToWords: true };
+      const problem = this.problem ?? undefined;
+      return { ...base, settings, labels: [], save: { state: 'saved' }, ...(problem && { storeProblem: problem }) };
+    }
+    const { settings, labels } = this.store.data;
+    return { ...base, settings: { ...settings }, labels: labels.map((l) => ({ ...l })), save: this.store.state };
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    this.requireStore();
+    return [...this.documents.keys()].map((id) => this.summaryOf(id));
+  }
+
+  async getDocument(docId: string): Promise<DocumentView> {
+    const doc = this.requireText(docId);
+    return { document: this.summaryOf(docId), text: doc.text, annotations: this.viewsOf(docId, doc.text) };
+  }
+
+  async addAnnotation(input: NewAnnotation): Promise<Annotation> {
+    const store = this.requireStore();
+    const doc = this.requireText(input.docId);
+    this.checkLabel(input.label);
+    this.checkSpan(input, doc.text);
+    const annotator = store.data.settings.annotator;
+    const duplicate = this.ownAnnotations(input.docId).find(
+      (a) => a.start === input.start && a.end === input.end && a.label === input.label,
+    );
+    if (duplicate) {
+      throw new ParleyError('BAD_REQUEST', `“${duplicate.text}” is already tagged as ${input.label}`);
+    }
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: randomUUID(),
+      docId: input.docId,
+      start: input.start,
+      end: input.end,
+      label: input.label,
+      ...quoteOf(doc.text, input),
+      annotator,
+      createdAt: now,
+      updatedAt: now,
+      ...(input.attributes && { attributes: { ...input.attributes } }),
+      ...(input.note !== undefined && { note: input.note }),
+    };
+    this.apply({ created: [annotation], updated: [], deleted: [] }, true);
+    if (this.statusOf(input.docId) === 'todo') this.writeStatus(input.docId, 'in-progress');
+    return { ...annotation };
+  }
+
+  async updateAnnotation(id: string, changes: AnnotationChanges): Promise<Annotation> {
+    const before = this.requireOwnAnnotation(id);
+    const doc = this.requireText(before.docId);
+    const span = { start: changes.start ?? before.start, end: changes.end ?? before.end };
+    if (changes.label !== undefined) this.checkLabel(changes.label);
+    const isMoved = span.start !== before.start || span.end !== before.end;
+    if (isMoved) this.checkSpan(span, doc.text);
+    const after: Annotation = {
+      ...before,
+      ...span,
+      ...(isMoved && quoteOf(doc.text, span)),
+      ...(changes.label !== undefined && { label: changes.label }),
+      ...(changes.attributes !== undefined && { attributes: { ...changes.attributes } }),
+      ...(changes.note !== undefined && { note: changes.note }),
+      updatedAt: new Date().toISOString(),
+    };
+    this.apply({ created: [], updated: [{ before, after }], deleted: [] }, true);
+    return { ...after };
+  }
+
+  async deleteAnnotation(id: string): Promise<void> {
+    const annotation = this.requireOwnAnnotation(id);
+    this.apply({ created: [], updated: [], deleted: [annotation] }, true);
+  }
+
+  async undo(docId: string): Promise<HistoryStep | null> {
+    return this.step(docId, history.undo);
+  }
+
+  async redo(docId: string): Promise<HistoryStep | null> {
+    return this.step(docId, history.redo);
+  }
+
+  async setStatus(docId: string, status: DocStatus): Promise<DocumentSummary> {
+    this.requireDocument(docId);
+    this.writeStatus(docId, status);
+    return this.summaryOf(docId);
+  }
+
+  async updateSettings(changes: Partial<Settings>): Promise<Settings> {
+    const store = this.requireStore();
+    const annotator = changes.annotator?.trim();
+    if (annotator === '') throw new ParleyError('BAD_REQUEST', 'The annotator name cannot be empty');
+    store.data.settings = {
+      ...store.data.settings,
+      ...(annotator !== undefined && { annotator }),
+      ...(changes.extendToWords !== undefined && { extendToWords: changes.extendToWords }),
+    };
+    store.markDirty();
+    return { ...store.data.settings };
+  }
+
+  async openFolder(): Promise<DocumentSummary[] | null> {
+    const store = this.requireStore();
+    const folder = await this.options.pickFolder?.();
+    if (folder === undefined || folder === null) return null;
+    const path = resolve(folder);
+    const added = await this.addFolder(path);
+    if (!store.data.folders.includes(path)) {
+      store.data.folders.push(path);
+      store.markDirty();
+    }
+    const all = await this.listDocuments();
+    this.emit('documents-changed', all);
+    return added.map((id) => this.summaryOf(id));
+  }
+
+  async startFreshStore(): Promise<SessionInfo> {
+    const problem = this.problem;
+    if (this.store !== null || problem === null) {
+      throw new ParleyError('BAD_REQUEST', 'The store is fine; there is nothing to start afresh');
+    }
+    if (!problem.canStartFresh) throw new ParleyError('FORBIDDEN', problem.message);
+    await Store.setAside(problem.path);
+    await this.openStore();
+    return this.getSession();
+  }
+
+  async quit(): Promise<void> {
+    await this.close();
+    this.options.onQuit?.();
+  }
+
+  private async openStore(): Promise<void> {
+    const { storePath, defaultAnnotator, debounceMs } = this.options;
+    const opened = await Store.open(storePath, () => emptyStoreData(defaultAnnotator), debounceMs);
+    if (!opened.ok) {
+      this.problem = opened.problem;
+      return;
+    }
+    this.store = opened.store;
+    this.problem = null;
+    opened.store.onSaveState((state) => this.emit('save-state', state));
+    for (const annotation of Object.values(opened.store.data.annotations)) this.index(annotation);
+    for (const dir of [...this.options.seedDirs, ...opened.store.data.folders]) {
+      await this.addFolder(resolve(dir)).catch(() => undefined);
+    }
+  }
+
+  /** Loads a folder into the corpus; returns the ids it added. Throws IO_ERROR when unlistable. */
+  private async addFolder(path: string): Promise<string[]> {
+    let loaded: LoadedDocument[];
+    try {
+      loaded = await loadFolder(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new ParleyError('IO_ERROR', `The folder ${path} cannot be opened (${code})`);
+    }
+    const store = this.requireStore();
+    const added: string[] = [];
+    for (const doc of loaded) {
+      if ([...this.documents.values()].some((d) => d.source === doc.source)) continue;
+      let id = doc.id;
+      for (let n = 2; this.documents.has(id); n += 1) id = `${doc.id}~${n}`;
+      this.documents.set(id, { ...doc, id });
+      added.push(id);
+      if (doc.text === undefined) continue;
+      const stored = store.data.documents[id];
+      const meta = { id, title: doc.title, source: doc.source, sha256: doc.sha256 };
+      if (stored?.title !== meta.title || stored.source !== meta.source || stored.sha256 !== meta.sha256) {
+        store.data.documents[id] = { ...stored, ...meta };
+        store.markDirty();
+      }
+    }
+    return added;
+  }
+
+  private step(
+    docId: string,
+    take: (h: history.History) => { apply: history.ChangeSet; history: history.History } | null,
+  ): HistoryStep | null {
+    const doc = this.requireText(docId);
+    const key = this.historyKey(docId);
+    const taken = take(this.histories.get(key) ?? history.emptyHistory);
+    if (taken === null) return null;
+    this.apply(taken.apply, false);
+    this.histories.set(key, taken.history);
+    return { docId, annotations: this.viewsOf(docId, doc.text), touchedIds: history.touchedIds(taken.apply) };
+  }
+
+  /** Applies a change set to the store; records it for undo when `isNew`. */
+  private apply(change: history.ChangeSet, isNew: boolean): void {
+    const store = this.requireStore();
+    const annotations = store.data.annotations;
+    for (const a of change.deleted) {
+      delete annotations[a.id];
+      this.byDoc.get(a.docId)?.delete(a.id);
+    }
+    for (const { after } of change.updated) annotations[after.id] = { ...after };
+    for (const a of change.created) {
+      annotations[a.id] = { ...a };
+      this.index(a);
+    }
+    const docId = change.created[0]?.docId ?? change.updated[0]?.after.docId ?? change.deleted[0]?.docId;
+    if (isNew && docId !== undefined) {
+      const key = this.historyKey(docId);
+      this.histories.set(key, history.record(this.histories.get(key) ?? history.emptyHistory, change));
+    }
+    store.markDirty();
+  }
+
+  private index(annotation: Annotation): void {
+    const set = this.byDoc.get(annotation.docId) ?? new Set<string>();
+    set.add(annotation.id);
+    this.byDoc.set(annotation.docId, set);
+  }
+
+  private historyKey(docId: string): string {
+    return `${this.requireStore().data.settings.annotator}\u0000${docId}`;
+  }
+
+  private ownAnnotations(docId: string): Annotation[] {
+    const store = this.requireStore();
+    const annotator = store.data.settings.annotator;
+    const result: Annotation[] = [];
+    for (const id of this.byDoc.get(docId) ?? []) {
+      const annotation = store.data.annotations[id];
+      if (annotation?.annotator === annotator) result.push(annotation);
+    }
+    return result.sort(compareSpans);
+  }
+
+  private viewsOf(docId: string, text: string): AnnotationView[] {
+    return this.ownAnnotations(docId).map((a) => {
+      const problem = checkAnchor(text, a);
+      return problem === null ? { ...a } : { ...a, problem };
+    });
+  }
+
+  private summaryOf(docId: string): DocumentSummary {
+    const doc = this.requireDocument(docId);
+    const own = this.ownAnnotations(docId);
+    const text = doc.text;
+    return {
+      id: docId,
+      title: doc.title,
+      source: doc.source,
+      sha256: doc.sha256,
+      length: text?.length ?? 0,
+      status: this.statusOf(docId),
+      spanCount: own.length,
+      flaggedCount: text === undefined ? own.length : own.filter((a) => checkAnchor(text, a) !== null).length,
+      ...(doc.error !== undefined && { error: doc.error }),
+    };
+  }
+
+  private statusOf(docId: string): DocStatus {
+    const store = this.requireStore();
+    return store.data.status[docId]?.[store.data.settings.annotator] ?? 'todo';
+  }
+
+  private writeStatus(docId: string, status: DocStatus): void {
+    const store = this.requireStore();
+    store.data.status[docId] = { ...store.data.status[docId], [store.data.settings.annotator]: status };
+    store.markDirty();
+  }
+
+  private emit<E extends EventName>(name: E, payload: ParleyEvents[E]): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
+  }
+
+  private requireStore(): Store {
+    if (this.store === null) {
+      const reason = this.problem?.message ?? 'the store is not open';
+      throw new ParleyError('STORE_UNAVAILABLE', `The store cannot be used: ${reason}`);
+    }
+    return this.store;
+  }
+
+  private requireDocument(docId: string): LoadedDocument {
+    this.requireStore();
+    const doc = this.documents.get(docId);
+    if (!doc) throw new ParleyError('NOT_FOUND', `There is no document “${docId}” in the corpus`);
+    return doc;
+  }
+
+  private requireText(docId: string): LoadedDocument & { text: string } {
+    const doc = this.requireDocument(docId);
+    if (doc.text === undefined) {
+      throw new ParleyError('BAD_REQUEST', `The document “${docId}” cannot be opened: ${doc.error ?? 'no text'}`);
+    }
+    return doc as LoadedDocument & { text: string };
+  }
+
+  private requireOwnAnnotation(id: string): Annotation {
+    const store = this.requireStore();
+    const annotation = store.data.annotations[id];
+    if (!annotation) throw new ParleyError('NOT_FOUND', `There is no annotation ${id}; it may have been deleted`);
+    if (annotation.annotator !== store.data.settings.annotator) {
+      throw new ParleyError(
+        'FORBIDDEN',
+        `Annotation ${id} belongs to ${annotation.annotator}; only they can change it`,
+      );
+    }
+    return annotation;
+  }
+
+  private checkLabel(labelId: string): void {
+    const labels = this.requireStore().data.labels;
+    if (!labels.some((l) => l.id === labelId)) {
+      const known = labels.map((l) => l.id).join(', ');
+      throw new ParleyError('BAD_REQUEST', `Unknown label “${labelId}”; the labels are: ${known}`);
+    }
+  }
+
+  private checkSpan(span: { start: number; end: number }, text: string): void {
+    const problem = describeBadSpan(span, text.length);
+    if (problem !== null) throw new ParleyError('BAD_REQUEST', `Invalid span: ${problem}`);
+  }
+}

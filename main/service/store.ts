@@ -1,0 +1,165 @@
+/**
+ * The lowdb adapter behind Parley: reads the store once, refuses files it cannot parse or that a
+ * newer Parley wrote, and writes changes atomically (temporary file, then rename) after a short
+ * debounce, so every change is on disk within `debounceMs` and a burst costs one write.
+ */
+import { rename, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import type { SaveState, StoreProblem } from '../api/contract';
+import { ParleyError } from './errors';
+import { migrate } from './migrations';
+import type { StoreData } from './store-data';
+
+/** Default delay between a change and its write; the issue asks for ≤ 500 ms to disk. */
+export const DEFAULT_DEBOUNCE_MS = 200;
+/** Delay before a failed write is tried again. */
+const RETRY_MS = 2000;
+
+export type OpenStoreResult = { ok: true; store: Store } | { ok: false; problem: StoreProblem };
+
+/** Line and column of a character index in a text, both from 1. */
+function lineColumnOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return { line, column: index - before.lastIndexOf('\n') };
+}
+
+/** JSON.parse with an error that names the line, since V8's message only gives a position. */
+function parseJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const at = position ? lineColumnOf(text, Number(position[1])) : null;
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    throw new ParleyError('STORE_UNAVAILABLE', `${basename(path)} is not valid JSON${where} (${message})`);
+  }
+}
+
+/** The store file: its data in memory and the schedule of its writes. */
+export class Store {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private isDirty = false;
+  private saveState: SaveState = { state: 'saved' };
+  private readonly listeners = new Set<(state: SaveState) => void>();
+
+  private constructor(
+    private readonly db: Low<StoreData>,
+    readonly path: string,
+    private readonly debounceMs: number,
+  ) {}
+
+  /**
+   * Opens the store at `path`, creating it from `fresh()` when there is no file. A file that
+   * cannot be read, parsed or understood is refused with a StoreProblem and left untouched.
+   */
+  static async open(path: string, fresh: () => StoreData, debounceMs = DEFAULT_DEBOUNCE_MS): Promise<OpenStoreResult> {
+    const adapter = new DataFile<unknown>(path, {
+      parse: (text) => parseJson(path, text),
+      stringify: (data) => `${JSON.stringify(data, null, 1)}\n`,
+    });
+    let raw: unknown;
+    try {
+      raw = await adapter.read();
+    } catch (error) {
+      if (error instanceof ParleyError) {
+        return { ok: false, problem: { kind: 'corrupt', path, message: error.message, canStartFresh: true } };
+      }
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      const message = `${basename(path)} cannot be read (${code}); check its permissions and start Parley again`;
+      return { ok: false, problem: { kind: 'unreadable', path, message, canStartFresh: false } };
+    }
+    const isNew = raw === null;
+    const migrated = isNew ? { ok: true as const, data: fresh(), changed: true } : migrate(raw);
+    if (!migrated.ok) {
+      const canStartFresh = migrated.kind === 'corrupt';
+      const message = `${basename(path)} ${migrated.reason}`;
+      return { ok: false, problem: { kind: migrated.kind, path, message, canStartFresh } };
+    }
+    const store = new Store(new Low<StoreData>(adapter as DataFile<StoreData>, migrated.data), path, debounceMs);
+    if (migrated.changed) await store.flush(true);
+    return { ok: true, store };
+  }
+
+  /**
+   * Moves an unusable store file aside as `<name>.corrupt-<timestamp>` so a fresh store can
+   * take its place. Returns the new path of the old file.
+   */
+  static async setAside(path: string, now = new Date()): Promise<string> {
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    const target = `${path}.corrupt-${stamp}`;
+    await stat(path);
+    await rename(path, target);
+    return target;
+  }
+
+  /** The data; mutate it, then call markDirty(). */
+  get data(): StoreData {
+    return this.db.data;
+  }
+
+  get state(): SaveState {
+    return this.saveState;
+  }
+
+  /** Schedules a write; many calls within the debounce cost one write. */
+  markDirty(): void {
+    this.isDirty = true;
+    this.setState({ state: 'saving' });
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().catch(() => undefined);
+    }, this.debounceMs);
+  }
+
+  /**
+   * Writes pending changes now. Rejects with IO_ERROR when the write fails; the change stays in
+   * memory and another write is scheduled.
+   */
+  async flush(force = false): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.isDirty && !force) return this.writing;
+    this.isDirty = false;
+    this.setState({ state: 'saving' });
+    const write = this.writing.then(() => this.db.write());
+    this.writing = write.catch(() => undefined);
+    try {
+      await write;
+      if (!this.isDirty) this.setState({ state: 'saved' });
+    } catch (error) {
+      this.isDirty = true;
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      const message = `Could not save to ${this.path} (${reason}); your changes are kept and saving is retried`;
+      this.setState({ state: 'error', message });
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush().catch(() => undefined);
+      }, RETRY_MS);
+      throw new ParleyError('IO_ERROR', message);
+    }
+  }
+
+  /** Subscribes to save-state changes; returns the unsubscribe function. */
+  onSaveState(listener: (state: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Writes what is pending and stops the timers. */
+  async close(): Promise<void> {
+    await this.flush();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private setState(next: SaveState): void {
+    if (next.state === this.saveState.state && next.message === this.saveState.message) return;
+    this.saveState = next;
+    for (const listener of this.listeners) listener(next);
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The app's controller: loads the session, listens to main's events, and turns the analyst's
+ * actions into API calls and state changes. Failed calls leave the state as it was and show why.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import type { DocStatus, Settings } from '@api/contract';
+import { spanFromSelection } from '@core/selection';
+import { api, messageOf } from '../api';
+import type { TextViewHandle } from '../features/viewer/TextView';
+import { initialState, reducer, selectedAnnotation, type AppState } from '../state/app-state';
+import type { CommandActions } from './commands';
+
+let nextToastId = 1;
+
+export function useParley() {
+  const [state, dispatch] = useReducer(reducer, initialState);
+  const stateRef = useRef<AppState>(state);
+  // Actions read the latest state when they run, not the state of the render that made them.
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  });
+  const viewRef = useRef<TextViewHandle>(null);
+
+  const toast = useCallback((message: string, kind: 'error' | 'info' = 'error') => {
+    const id = nextToastId++;
+    dispatch({ type: 'toast', toast: { id, kind, message } });
+    setTimeout(() => dispatch({ type: 'toast-dismissed', id }), kind === 'error' ? 8000 : 4000);
+  }, []);
+
+  /** Runs an API call; on failure shows its message and resolves undefined. */
+  const attempt = useCallback(
+    async <T>(call: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await call();
+      } catch (error) {
+        toast(messageOf(error));
+        return undefined;
+      }
+    },
+    [toast],
+  );
+
+  const openDocument = useCallback(
+    async (docId: string) => {
+      const view = await attempt(() => api().getDocument(docId));
+      if (view) dispatch({ type: 'document-opened', view });
+    },
+    [attempt],
+  );
+
+  const loadSession = useCallback(async () => {
+    const session = await attempt(() => api().getSession());
+    if (!session) return;
+    const documents = session.storeProblem ? [] : ((await attempt(() => api().listDocuments())) ?? []);
+    dispatch({ type: 'session-loaded', session, documents });
+    const first = documents.find((d) => d.error === undefined);
+    if (first) await openDocument(first.id);
+  }, [attempt, openDocument]);
+
+  useEffect(() => {
+    void loadSession();
+    const offSave = api().on('save-state', (save) => dispatch({ type: 'save-state', save }));
+    const offDocs = api().on('documents-changed', (documents) => dispatch({ type: 'documents-loaded', documents }));
+    return () => {
+      offSave();
+      offDocs();
+    };
+  }, [loadSession]);
+
+  const refreshAnnotations = useCallback(
+    async (docId: string, selectedId?: string | null) => {
+      const view = await attempt(() => api().getDocument(docId));
+      if (view)
+        dispatch({
+          type: 'annotations-changed',
+          docId,
+          annotations: view.annotations,
+          ...(selectedId !== undefined && { selectedId }),
+        });
+    },
+    [attempt],
+  );
+
+  const applyLabel = useCallback(
+    async (labelId: string) => {
+      const { current, settings } = stateRef.current;
+      if (!current) return;
+      const range = viewRef.current?.selection() ?? null;
+      const selected = selectedAnnotation(stateRef.current);
+      if (range === null) {
+        if (!selected) return toast('Select some text first, then press a label key', 'info');
+        if (selected.label === labelId) return;
+        const updated = await attempt(() => api().updateAnnotation(selected.id, { label: labelId }));
+        if (updated) await refreshAnnotations(current.docId, updated.id);
+        return;
+      }
+      const span = spanFromSelection(current.text, range.anchor, range.head, {
+        toWords: settings?.extendToWords ?? true,
+      });
+      if (span === null) return toast('The selection holds only white space', 'info');
+      const same = current.annotations.find((a) => a.start === span.start && a.end === span.end && a.label === labelId);
+      viewRef.current?.clearSelection();
+      if (same) return dispatch({ type: 'selected', id: same.id });
+      const added = await attempt(() => api().addAnnotation({ docId: current.docId, ...span, label: labelId }));
+      if (!added) return;
+      const latest = stateRef.current.current;
+      if (latest?.docId !== added.docId) return;
+      dispatch({
+        type: 'annotations-changed',
+        docId: added.docId,
+        annotations: [...latest.annotations, added],
+        selectedId: added.id,
+      });
+    },
+    [attempt, refreshAnnotations, toast],
+  );
+
+  const deleteSelected = useCallback(async () => {
+    const { current } = stateRef.current;
+    const selected = selectedAnnotation(stateRef.current);
+    if (!current || !selected) return;
+    const ok = await attempt(async () => {
+      await api().deleteAnnotation(selected.id);
+      return true;
+    });
+    if (ok) {
+      const annotations = (stateRef.current.current?.annotations ?? []).filter((a) => a.id !== selected.id);
+      dispatch({ type: 'annotations-changed', docId: current.docId, annotations, selectedId: null });
+    }
+  }, [attempt]);
+
+  const stepHistory = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const docId = stateRef.current.current?.docId;
+      if (docId === undefined) return;
+      const step = await attempt(() => api()[direction](docId));
+      if (step === undefined) return;
+      if (step === null) return toast(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo', 'info');
+      dispatch({
+        type: 'annotations-changed',
+        docId,
+        annotations: step.annotations,
+        selectedId: step.touchedIds[0] ?? null,
+      });
+      if (step.touchedIds[0] !== undefined) viewRef.current?.scrollToAnnotation(step.touchedIds[0]);
+    },
+    [attempt, toast],
+  );
+
+  const setStatus = useCallback(
+    async (docId: string, status: DocStatus) => {
+      const summary = await attempt(() => api().setStatus(docId, status));
+      if (summary) dispatch({ type: 'summary-updated', summary });
+    },
+    [attempt],
+  );
+
+  const saveSettings = useCallback(
+    async (changes: Partial<Settings>) => {
+      const settings = await attempt(() => api().updateSettings(changes));
+      if (!settings) return;
+      dispatch({ type: 'settings-saved', settings });
+      const documents = await attempt(() => api().listDocuments());
+      if (documents) dispatch({ type: 'documents-loaded', documents });
+      const docId = stateRef.current.current?.docId;
+      if (docId !== undefined) await openDocument(docId);
+    },
+    [attempt, openDocument],
+  );
+
+  const openFolder = useCallback(async () => {
+    const added = await attempt(() => api().openFolder());
+    if (!added) return;
+    const documents = await attempt(() => api().listDocuments());
+    if (documents) dispatch({ type: 'documents-loaded', documents });
+    toast(added.length === 0 ? 'No new .txt or .md files in that folder' : `Added ${added.length} document(s)`, 'info');
+  }, [attempt, toast]);
+
+  /** A click on the text: select the innermost highlight, or the next one stacked there. */
+  const pick = useCallback((ids: string[]) => {
+    const { selectedId } = stateRef.current;
+    const at = selectedId === null ? -1 : ids.indexOf(selectedId);
+    dispatch({ type: 'selected', id: ids.length === 0 ? null : (ids[(at + 1) % ids.length] ?? null) });
+  }, []);
+
+  const selectFromList = useCallback((id: string) => {
+    dispatch({ type: 'selected', id });
+    viewRef.current?.scrollToAnnotation(id);
+  }, []);
+
+  const commandActions = useMemo<CommandActions>(
+    () => ({
+      applyLabel: (id) => void applyLabel(id),
+      deleteSelected: () => void deleteSelected(),
+      undo: () => void stepHistory('undo'),
+      redo: () => void stepHistory('redo'),
+      clearSelection: () => dispatch({ type: 'selected', id: null }),
+      openSettings: () => dispatch({ type: 'settings-open', isOpen: true }),
+      openFolder: () => void openFolder(),
+      hasSelectedAnnotation: () => selectedAnnotation(stateRef.current) !== undefined,
+    }),
+    [applyLabel, deleteSelected, stepHistory, openFolder],
+  );
+
+  return {
+    state,
+    viewRef,
+    commandActions,
+    openDocument,
+    setStatus,
+    saveSettings,
+    pick,
+    selectFromList,
+    closeSettings: () => dispatch({ type: 'settings-open', isOpen: false }),
+    dismissToast: (id: number) => dispatch({ type: 'toast-dismissed', id }),
+    reload: loadSession,
+  };
+}

@@ -1,0 +1,65 @@
+/** This document's annotations in text order: label chip and covered text; a click selects one. */
+import { useEffect, useRef, type CSSProperties } from 'react';
+import type { AnnotationView, Label } from '@api/contract';
+
+interface Props {
+  annotations: readonly AnnotationView[];
+  labels: readonly Label[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+const PROBLEM_TEXT = {
+  'text-mismatch': 'The text changed since this was tagged; it is shown at its old place',
+  'out-of-range': 'The text is now shorter than this span; it cannot be drawn',
+} as const;
+
+export function AnnotationList({ annotations, labels, selectedId, onSelect }: Props) {
+  const byId = new Map(labels.map((l) => [l.id, l]));
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (selectedId === null) return;
+    listRef.current
+      ?.querySelector(`[data-annotation-id="${CSS.escape(selectedId)}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+  return (
+    <aside className="annotation-list" aria-label="Annotations">
+      <header className="pane-header">
+        <h2>Annotations</h2>
+        <span className="muted">{annotations.length}</span>
+      </header>
+      {annotations.length === 0 ? (
+        <p className="empty">Select words in the text and press a label key to tag them.</p>
+      ) : (
+        <ol ref={listRef}>
+          {annotations.map((a) => {
+            const label = byId.get(a.label);
+            return (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  className={`annotation-item${a.id === selectedId ? ' selected' : ''}`}
+                  data-annotation-id={a.id}
+                  data-label={a.label}
+                  aria-pressed={a.id === selectedId}
+                  onClick={() => onSelect(a.id)}
+                >
+                  <span className="label-tag" style={{ '--hl': label?.color ?? '#888888' } as CSSProperties}>
+                    {label?.name ?? a.label}
+                  </span>
+                  <span className="covered">{a.text}</span>
+                  {a.problem !== undefined && (
+                    <span className="badge badge-warn" title={PROBLEM_TEXT[a.problem]}>
+                      ⚠ text changed
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}

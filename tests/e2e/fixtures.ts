@@ -1,0 +1,53 @@
+/**
+ * Playwright fixtures for Parley: `page` is the app loaded with the bridge and ready, backed by
+ * a store at `storePath` and a corpus in `seedsDir` (both overridable with test.use).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { Annotation } from '../../main/api/contract';
+import { APP_URL, Harness } from './harness';
+
+export interface ParleyFixtures {
+  /** The store file; a fresh one in the test's output folder by default. */
+  storePath: string;
+  /** The folder loaded at start; the shipped seeds by default. */
+  seedsDir: string;
+  /** Annotator name of a new store. */
+  annotator: string;
+  /** The service behind the page. */
+  harness: Harness;
+}
+
+export const test = base.extend<ParleyFixtures>({
+  seedsDir: [resolve(import.meta.dirname, '../../seeds'), { option: true }],
+  storePath: [async ({}, use, testInfo) => use(testInfo.outputPath('parley-store.json')), { option: true }],
+  annotator: ['ada', { option: true }],
+  harness: async ({ storePath, seedsDir, annotator }, use) => {
+    const harness = await Harness.create({
+      storePath,
+      seedDirs: [seedsDir],
+      defaultAnnotator: annotator,
+      debounceMs: 50,
+    });
+    await use(harness);
+    await harness.close();
+  },
+  page: async ({ page, harness }, use) => {
+    await harness.attach(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(APP_URL);
+    await page.locator('.app, [data-testid="store-problem"]').first().waitFor();
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The annotations in the store file on disk (what survives a restart). */
+export async function annotationsOnDisk(storePath: string): Promise<Annotation[]> {
+  const data = JSON.parse(await readFile(storePath, 'utf8')) as { annotations: Record<string, Annotation> };
+  return Object.values(data.annotations);
+}
