@@ -101,7 +101,7 @@ export class Harness {
     await this.page
       ?.evaluate(
         ([channel, data]) =>
-          (window as unknown as { __parleyEmit?: (c: string, d: unknown) => void }).__parleyEmit?.(channel, data),
+          (globalThis as unknown as { __parleyEmit?: (c: string, d: unknown) => void }).__parleyEmit?.(channel, data),
         [eventChannelOf(name), payload] as const,
       )
       .catch(() => undefined); // the page may be navigating or closed; events are advisory
