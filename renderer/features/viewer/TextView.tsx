@@ -55,6 +55,12 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
   });
   const drawn = useRef<Drawn & { labels: readonly Label[] }>({ annotations: [], selectedId: null, labels: [] });
 
+  const pickStacked = (event: MouseEvent): boolean => {
+    const ids = idsAt(event.target, latest.current.annotations);
+    if (ids.length > 0) latest.current.onPick(ids);
+    return ids.length > 0;
+  };
+
   const editor = useEditor(
     {
       extensions: [...documentNodes, ReadOnlyText, Highlights],
@@ -67,6 +73,10 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
           latest.current.onPick(idsAt(event.target, latest.current.annotations));
           return false;
         },
+        // ProseMirror counts quick repeated clicks as double and triple clicks; on a highlight
+        // they cycle through the stacked spans instead of selecting a word or paragraph.
+        handleDoubleClick: (_view, _pos, event) => pickStacked(event),
+        handleTripleClick: (_view, _pos, event) => pickStacked(event),
       },
     },
     [],

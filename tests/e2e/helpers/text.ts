@@ -1,0 +1,82 @@
+/**
+ * Helpers that act as an analyst does: select words with the real mouse, press label keys,
+ * click highlights. They find text by its content, never by offsets.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+export interface SelectOptions {
+  /** Characters into the first word where the drag starts (to cross a word boundary). */
+  startInset?: number;
+  /** Characters before the end of the needle where the drag stops. */
+  endInset?: number;
+}
+
+/** Viewport points at the left edge of the first and the right edge of the last selected character. */
+async function dragPoints(page: Page, needle: string, options: SelectOptions) {
+  return page.evaluate(
+    ([text, startInset, endInset]) => {
+      const root = document.querySelector('.text-view');
+      if (!root) throw new Error('the text is not shown');
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const all = nodes.map((n) => n.data).join('');
+      const at = all.indexOf(text);
+      if (at < 0) throw new Error(`“${text}” is not in the text`);
+      const locate = (offset: number): [Text, number] => {
+        let rest = offset;
+        for (const node of nodes) {
+          if (rest < node.data.length) return [node, rest];
+          rest -= node.data.length;
+        }
+        throw new Error(`offset ${offset} is past the text`);
+      };
+      const rectOf = (offset: number): DOMRect => {
+        const [node, index] = locate(offset);
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) throw new Error(`no box for offset ${offset}`);
+        return rect;
+      };
+      const first = rectOf(at + startInset);
+      const last = rectOf(at + text.length - 1 - endInset);
+      return {
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
+      };
+    },
+    [needle, options.startInset ?? 0, options.endInset ?? 0] as const,
+  );
+}
+
+/** Drags the mouse over `needle` in the text, as a person selecting words does. */
+export async function selectText(page: Page, needle: string, options: SelectOptions = {}): Promise<void> {
+  const { from, to } = await dragPoints(page, needle, options);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Presses a label's hotkey (or any key chord). */
+export async function pressKey(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+}
+
+/** Opens a document by clicking it in the list. */
+export async function openDocument(page: Page, docId: string): Promise<void> {
+  await page.locator(`.doc-item[data-doc-id="${docId}"]`).click();
+  await page.locator(`.text-scroll[data-doc-id="${docId}"]`).waitFor();
+}
+
+/** The highlight elements in the text with a label (all segments). */
+export const highlights = (page: Page, label?: string): Locator =>
+  page.locator(label === undefined ? '.text-view [data-annotation-id]' : `.text-view [data-label="${label}"]`);
+
+/** Clicks the middle of a piece of text (not a drag). */
+export async function clickText(page: Page, needle: string): Promise<void> {
+  const { from, to } = await dragPoints(page, needle, {});
+  await page.mouse.click((from.x + to.x) / 2, (from.y + to.y) / 2);
+}
