@@ -69,3 +69,22 @@ test('a white-space-only selection tags nothing and says why', async ({ page, st
   await expect(highlights(page)).toHaveCount(0);
   expect(await annotationsOnDisk(storePath)).toHaveLength(0);
 });
+
+test.describe('a text with CRLF line ends, emoji and combining marks', () => {
+  test.use({ seedsDir: join(import.meta.dirname, '../fixtures/crlf') });
+
+  test('stores UTF-16 offsets that slice the file text exactly', async ({ page, storePath, seedsDir }) => {
+    const text = await readFile(join(seedsDir, 'emoji-crlf.txt'), 'utf8');
+    await selectText(page, 'We are ready');
+    await pressKey(page, '1');
+    await selectText(page, 'late 2022');
+    await pressKey(page, '3');
+    await expect(highlights(page)).toHaveCount(2);
+    await expect.poll(async () => (await annotationsOnDisk(storePath)).length).toBe(2);
+    for (const a of await annotationsOnDisk(storePath)) expect(text.slice(a.start, a.end)).toBe(a.text);
+    const texts = (await annotationsOnDisk(storePath)).map((a) => a.text).sort();
+    expect(texts).toEqual(['We are ready', 'late 2022']);
+    const late = (await annotationsOnDisk(storePath)).find((a) => a.label === 'date');
+    expect(late?.start).toBe(text.indexOf('late 2022'));
+  });
+});
