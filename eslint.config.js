@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['tests/e2e/fixtures.ts'],
+    files: ['tests/e2e/**/*.ts'],
     // Playwright reads a fixture's dependencies from its destructuring pattern, even an empty one.
     rules: { 'no-empty-pattern': 'off' },
   },

@@ -4,6 +4,7 @@
  */
 import { BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { secureWebPreferences } from './web-preferences';
 
 /** Creates the window and loads the renderer (the dev server in development). */
 export function createMainWindow(): BrowserWindow {
@@ -15,14 +16,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Parley',
     backgroundColor: '#f7f6f3',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
