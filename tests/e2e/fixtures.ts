@@ -15,6 +15,8 @@ export interface ParleyFixtures {
   seedsDir: string;
   /** Annotator name of a new store. */
   annotator: string;
+  /** What the folder picker of File > Open Folder… answers (null: the person cancels). */
+  folderToOpen: string | null;
   /** The service behind the page. */
   harness: Harness;
 }
@@ -23,12 +25,14 @@ export const test = base.extend<ParleyFixtures>({
   seedsDir: [resolve(import.meta.dirname, '../../seeds'), { option: true }],
   storePath: [async ({}, use, testInfo) => use(testInfo.outputPath('parley-store.json')), { option: true }],
   annotator: ['ada', { option: true }],
-  harness: async ({ storePath, seedsDir, annotator }, use) => {
+  folderToOpen: [null, { option: true }],
+  harness: async ({ storePath, seedsDir, annotator, folderToOpen }, use) => {
     const harness = await Harness.create({
       storePath,
       seedDirs: [seedsDir],
       defaultAnnotator: annotator,
       debounceMs: 50,
+      pickFolder: async () => folderToOpen,
     });
     await use(harness);
     await harness.close();

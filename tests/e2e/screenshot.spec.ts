@@ -26,6 +26,8 @@ test('a seed article with overlapping quote, precondition and date spans', async
   await expect(page.locator('.annotation-item')).toHaveCount(tags.length);
   await clickText(page, 'late 2022');
   await page.mouse.move(5, 5);
-  const path = process.env.UPDATE_SCREENSHOT ? resolve(import.meta.dirname, '../../docs/screenshot.png') : testInfo.outputPath('screenshot.png');
+  const path = process.env.UPDATE_SCREENSHOT
+    ? resolve(import.meta.dirname, '../../docs/screenshot.png')
+    : testInfo.outputPath('screenshot.png');
   await page.screenshot({ path });
 });

@@ -14,10 +14,7 @@ test.describe('a corrupt store', () => {
     },
   });
 
-  test('is named with its parse error, kept, and can be moved aside for a fresh start', async ({
-    page,
-    storePath,
-  }) => {
+  test('is named with its parse error, kept, and can be moved aside for a fresh start', async ({ page, storePath }) => {
     const dialog = page.getByTestId('store-problem');
     await expect(dialog).toContainText('parley-store.json is not valid JSON at line 3');
     await expect(dialog).toContainText(storePath);

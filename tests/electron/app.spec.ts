@@ -35,19 +35,19 @@ test.describe('the Electron app', () => {
       args: [join(ROOT, 'out/main/index.js'), '--store', storePath],
       cwd: ROOT,
     });
-    const window = await app.firstWindow();
-    await expect(window.locator('.doc-item')).toHaveCount(5);
+    const page = await app.firstWindow();
+    await expect(page.locator('.doc-item')).toHaveCount(5);
     // Isolated and sandboxed: the page sees neither Node nor Electron, only window.parley.
-    const globals = await window.evaluate(() => [
+    const globals = await page.evaluate(() => [
       typeof (window as { require?: unknown }).require,
       typeof (window as { process?: unknown }).process,
       typeof window.parley,
     ]);
     expect(globals).toEqual(['undefined', 'undefined', 'object']);
 
-    await window.locator('.text-view p').nth(2).dblclick();
-    await window.keyboard.press('1');
-    await expect(window.locator('.text-view [data-label="quote"]')).toHaveCount(1);
+    await page.locator('.text-view p').nth(2).dblclick();
+    await page.keyboard.press('1');
+    await expect(page.locator('.text-view [data-label="quote"]')).toHaveCount(1);
     await app.close();
     const store = JSON.parse(await readFile(storePath, 'utf8')) as { annotations: Record<string, unknown> };
     expect(Object.keys(store.annotations)).toHaveLength(1);
