@@ -41,7 +41,7 @@ test.describe('the Electron app', () => {
     const globals = await page.evaluate(() => [
       typeof (window as { require?: unknown }).require,
       typeof (window as { process?: unknown }).process,
-      typeof window.parley,
+      typeof (window as { parley?: unknown }).parley,
     ]);
     expect(globals).toEqual(['undefined', 'undefined', 'object']);
 
