@@ -6,8 +6,6 @@
 import type { Span } from './span';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-/** Apostrophes and hyphens join words ("Zelenskyy’s", "year-end") when letters are on both sides. */
-const JOINER = /['’\-‐]/u;
 const SPACE = /\s/u;
 
 /** The code point that starts at `index` (a lone low surrogate is returned as it is). */
@@ -34,23 +32,15 @@ function snapToCodePoint(text: string, offset: number): number {
   return splits ? offset - 1 : offset;
 }
 
-/** Extends `start` left and `end` right while they cut through a word. */
+/**
+ * Extends `start` left and `end` right while they cut through a run of word characters (letters,
+ * digits, marks, `_`). Apostrophes and hyphens are tokens of their own (`\w+|[^\w\s]`, as in
+ * the CoNLL export and the agreement measures), so "Zelenskyy" does not grow into "Zelenskyy’s".
+ */
 export function extendToWords(text: string, span: Span): Span {
   let { start, end } = span;
-  for (;;) {
-    if (isWordAt(text, start) && isWordBefore(text, start)) {
-      start -= codePointBefore(text, start).length;
-    } else if (isWordAt(text, start) && JOINER.test(text.charAt(start - 1)) && isWordBefore(text, start - 1)) {
-      start -= 1;
-    } else break;
-  }
-  for (;;) {
-    if (isWordBefore(text, end) && isWordAt(text, end)) {
-      end += codePointAt(text, end).length;
-    } else if (isWordBefore(text, end) && JOINER.test(text.charAt(end)) && isWordAt(text, end + 1)) {
-      end += 1;
-    } else break;
-  }
+  while (isWordAt(text, start) && isWordBefore(text, start)) start -= codePointBefore(text, start).length;
+  while (isWordBefore(text, end) && isWordAt(text, end)) end += codePointAt(text, end).length;
   return { start, end };
 }
 
