@@ -7,6 +7,7 @@ import { rename, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { SaveState, StoreProblem } from '../api/contract';
 import { ParleyError } from './errors';
 import { migrate } from './migrations';
@@ -26,17 +27,36 @@ function lineColumnOf(text: string, index: number): { line: number; column: numb
   return { line, column: index - before.lastIndexOf('\n') };
 }
 
-/** JSON.parse with an error that names the line, since V8's message only gives a position. */
-function parseJson(path: string, text: string): unknown {
+/**
+ * Where a text stops being JSON. V8's messages often give no position ("Unexpected token",
+ * a truncated file), so jsonc-parser, run in strict JSON mode, finds the offset.
+ */
+function describeJsonError(text: string): string {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first === undefined) return '';
+  const { line, column } = lineColumnOf(text, first.offset);
+  return ` at line ${line}, column ${column} (${printParseErrorCode(first.error)})`;
+}
+
+/** Parses the store file; a file that is not a JSON value, or is `null`, throws naming the line. */
+function parseStoreText(path: string, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const at = position ? lineColumnOf(text, Number(position[1])) : null;
-    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
-    throw new ParleyError('STORE_UNAVAILABLE', `${basename(path)} is not valid JSON${where} (${message})`);
+    value = JSON.parse(text);
+  } catch {
+    const where = describeJsonError(text);
+    throw new ParleyError('STORE_UNAVAILABLE', `${basename(path)} is not valid JSON${where}; it was left untouched`);
   }
+  // lowdb reads `null` as "no file" and would write defaults over it.
+  if (value === null) {
+    throw new ParleyError(
+      'STORE_UNAVAILABLE',
+      `${basename(path)} holds null, not a Parley store; it was left untouched`,
+    );
+  }
+  return value;
 }
 
 /** The store file: its data in memory and the schedule of its writes. */
@@ -59,7 +79,7 @@ export class Store {
    */
   static async open(path: string, fresh: () => StoreData, debounceMs = DEFAULT_DEBOUNCE_MS): Promise<OpenStoreResult> {
     const adapter = new DataFile<unknown>(path, {
-      parse: (text) => parseJson(path, text),
+      parse: (text) => parseStoreText(path, text),
       stringify: (data) => `${JSON.stringify(data, null, 1)}\n`,
     });
     let raw: unknown;
