@@ -44,36 +44,58 @@ const settingsChanges = z.strictObject({
   extendToWords: z.boolean().optional(),
 });
 
-/** The arguments each method accepts, as a tuple. */
+/** A method's parameters in order: name (used in error messages) and schema. */
+type Parameters = readonly (readonly [name: string, schema: z.ZodType])[];
+
+/** The parameters of each method. */
 export const ARGUMENT_SCHEMAS = {
-  getSession: z.tuple([]),
-  listDocuments: z.tuple([]),
-  getDocument: z.tuple([docId]),
-  addAnnotation: z.tuple([newAnnotation]),
-  updateAnnotation: z.tuple([annotationId, annotationChanges]),
-  deleteAnnotation: z.tuple([annotationId]),
-  undo: z.tuple([docId]),
-  redo: z.tuple([docId]),
-  setStatus: z.tuple([docId, z.enum(DOC_STATUSES as [string, ...string[]])]),
-  updateSettings: z.tuple([settingsChanges]),
-  openFolder: z.tuple([]),
-  startFreshStore: z.tuple([]),
-  quit: z.tuple([]),
-} satisfies Record<ApiMethod, z.ZodType>;
+  getSession: [],
+  listDocuments: [],
+  getDocument: [['docId', docId]],
+  addAnnotation: [['input', newAnnotation]],
+  updateAnnotation: [
+    ['id', annotationId],
+    ['changes', annotationChanges],
+  ],
+  deleteAnnotation: [['id', annotationId]],
+  undo: [['docId', docId]],
+  redo: [['docId', docId]],
+  setStatus: [
+    ['docId', docId],
+    ['status', z.enum(DOC_STATUSES as [string, ...string[]])],
+  ],
+  updateSettings: [['changes', settingsChanges]],
+  openFolder: [],
+  startFreshStore: [],
+  quit: [],
+} as const satisfies Record<ApiMethod, Parameters>;
+
+const countOf = (params: Parameters): string =>
+  params.length === 0
+    ? 'no arguments'
+    : `${params.length} argument${params.length === 1 ? '' : 's'} (${params.map(([name]) => name).join(', ')})`;
 
 /**
- * Validates a call's arguments. Returns them parsed, or a message naming the field and the rule
- * ("addAnnotation: start 120 must be < end 118").
+ * Validates a call's arguments. Returns them parsed, or a message naming the method, the
+ * parameter or field, and the rule ("addAnnotation: input.start: start 120 must be < end 118").
  */
 export function parseArguments(
   method: ApiMethod,
   args: unknown,
 ): { ok: true; args: unknown[] } | { ok: false; message: string } {
-  const result = ARGUMENT_SCHEMAS[method].safeParse(args);
-  if (result.success) return { ok: true, args: result.data };
-  const details = result.error.issues.map((issue) => {
-    const path = issue.path.filter((p) => typeof p !== 'number' || issue.path.length > 1).slice(1);
-    return path.length > 0 ? `${path.join('.')}: ${issue.message}` : issue.message;
+  const params: Parameters = ARGUMENT_SCHEMAS[method];
+  if (!Array.isArray(args)) return { ok: false, message: `${method}: the arguments must be a list` };
+  if (args.length !== params.length) {
+    return { ok: false, message: `${method}: takes ${countOf(params)}, got ${args.length}` };
+  }
+  const parsed: unknown[] = [];
+  const problems: string[] = [];
+  params.forEach(([name, schema], index) => {
+    const result = schema.safeParse(args[index]);
+    if (result.success) parsed.push(result.data);
+    else problems.push(...result.error.issues.map((issue) => `${[name, ...issue.path].join('.')}: ${issue.message}`));
   });
-  return { ok: false, message: `${method}: ${details.join('; ')}` };
+  return problems.length === 0
+    ? { ok: true, args: parsed }
+    : { ok: false, message: `${method}: ${problems.join('; ')}` };
 }
