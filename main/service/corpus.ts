@@ -4,8 +4,8 @@
  * dropped, so the analyst sees it in the list.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
 
 /** A file of the corpus; `text` is absent when `error` says why it could not be loaded. */
 export interface LoadedDocument {
@@ -33,12 +33,19 @@ export function titleOf(text: string, fallback: string): string {
 /** SHA-256 of a text's UTF-8 bytes, as hex. */
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** A file that could not be loaded, listed with the reason. */
+function failedDocument(path: string, error: string): LoadedDocument {
+  const source = resolve(path);
+  const name = basename(source);
+  return { id: basename(name, extname(name)), title: name, source, sha256: '', error };
+}
+
 /** Decodes one file. Never throws: problems become `error`. */
 export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
   const source = resolve(path);
   const name = basename(source);
   const id = basename(name, extname(name));
-  const failed = (error: string): LoadedDocument => ({ id, title: name, source, sha256: '', error });
+  const failed = (error: string): LoadedDocument => failedDocument(source, error);
   let bytes: Buffer;
   try {
     bytes = await readFile(source);
@@ -56,15 +63,34 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
   return { id, title: titleOf(text, name), source, sha256: sha256Of(bytes), text };
 }
 
+/** Loads a symbolic link only when it leads to a file inside the folder. */
+async function loadLink(folderReal: string, path: string): Promise<LoadedDocument> {
+  let target: string;
+  try {
+    target = await realpath(path);
+  } catch (error) {
+    return failedDocument(path, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (!target.startsWith(folderReal + sep)) {
+    return failedDocument(path, 'links to a file outside the folder; Parley does not follow such links');
+  }
+  return loadDocumentFile(path);
+}
+
 /**
- * Loads every `.txt`/`.md` file of a folder (not its subfolders), sorted by file name.
- * Throws ParleyError-free Node errors only when the folder itself cannot be listed.
+ * Loads every `.txt`/`.md` file of a folder (not its subfolders), sorted by file name. Links are
+ * followed only to files inside the folder. Throws a Node error only when the folder itself
+ * cannot be listed.
  */
 export async function loadFolder(folder: string): Promise<LoadedDocument[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase()))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Promise.all(names.map((name) => loadDocumentFile(join(folder, name))));
+  const folderReal = await realpath(folder);
+  const documents = entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase()))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return Promise.all(
+    documents.map((e) =>
+      e.isSymbolicLink() ? loadLink(folderReal, join(folder, e.name)) : loadDocumentFile(join(folder, e.name)),
+    ),
+  );
 }
