@@ -239,8 +239,9 @@ export class ParleyService implements ParleyApi {
     }
     const store = this.requireStore();
     const added: string[] = [];
+    const sources = new Set([...this.documents.values()].map((d) => d.source));
     for (const doc of loaded) {
-      if ([...this.documents.values()].some((d) => d.source === doc.source)) continue;
+      if (sources.has(doc.source)) continue;
       let id = doc.id;
       for (let n = 2; this.documents.has(id); n += 1) id = `${doc.id}~${n}`;
       this.documents.set(id, { ...doc, id });

@@ -59,27 +59,16 @@ export function useParley() {
 
   useEffect(() => {
     void loadSession();
-    const offSave = api().on('save-state', (save) => dispatch({ type: 'save-state', save }));
+    const offSave = api().on('save-state', (save) => {
+      dispatch({ type: 'save-state', save });
+      if (save.state === 'error' && save.message !== undefined) toast(save.message);
+    });
     const offDocs = api().on('documents-changed', (documents) => dispatch({ type: 'documents-loaded', documents }));
     return () => {
       offSave();
       offDocs();
     };
-  }, [loadSession]);
-
-  const refreshAnnotations = useCallback(
-    async (docId: string, selectedId?: string | null) => {
-      const view = await attempt(() => api().getDocument(docId));
-      if (view)
-        dispatch({
-          type: 'annotations-changed',
-          docId,
-          annotations: view.annotations,
-          ...(selectedId !== undefined && { selectedId }),
-        });
-    },
-    [attempt],
-  );
+  }, [loadSession, toast]);
 
   const applyLabel = useCallback(
     async (labelId: string) => {
@@ -91,7 +80,12 @@ export function useParley() {
         if (!selected) return toast('Select some text first, then press a label key', 'info');
         if (selected.label === labelId) return;
         const updated = await attempt(() => api().updateAnnotation(selected.id, { label: labelId }));
-        if (updated) await refreshAnnotations(current.docId, updated.id);
+        const latest = stateRef.current.current;
+        if (!updated || latest?.docId !== updated.docId) return;
+        // Same span, new label: an anchoring problem stays as it was.
+        const view = { ...updated, ...(selected.problem && { problem: selected.problem }) };
+        const annotations = latest.annotations.map((a) => (a.id === view.id ? view : a));
+        dispatch({ type: 'annotations-changed', docId: latest.docId, annotations, selectedId: view.id });
         return;
       }
       const span = spanFromSelection(current.text, range.anchor, range.head, {
@@ -112,7 +106,7 @@ export function useParley() {
         selectedId: added.id,
       });
     },
-    [attempt, refreshAnnotations, toast],
+    [attempt, toast],
   );
 
   const deleteSelected = useCallback(async () => {
