@@ -37,7 +37,10 @@ function describeJsonError(text: string): string {
   const first = errors[0];
   if (first === undefined) return '';
   const { line, column } = lineColumnOf(text, first.offset);
-  return ` at line ${line}, column ${column} (${printParseErrorCode(first.error)})`;
+  const problem = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return ` at line ${line}, column ${column} (${problem})`;
 }
 
 /** Parses the store file; a file that is not a JSON value, or is `null`, throws naming the line. */
