@@ -10,7 +10,7 @@ import { buildOffsetMap, posToOffset } from '@core/offsets';
 import { docFromText, documentNodes } from './doc-from-text';
 import { diffHighlights, type Drawn } from './highlight-diff';
 import { decorationsOf, Highlights, withHighlightChange, type HighlightContext } from './highlight-plugin';
-import { LOAD_META, ReadOnlyText } from './read-only';
+import { ReadOnlyText } from './read-only';
 
 /** What the rest of the app can ask of the view. */
 export interface TextViewHandle {
@@ -93,9 +93,10 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
     if (!editor) return;
     const { annotations: list, selectedId: selected } = latest.current;
     const doc = docFromText(editor.schema, text, map);
-    editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
-    const tr = withHighlightChange(editor.state.tr, { reset: decorationsOf(list, context(labels, selected)) });
-    editor.view.dispatch(tr.setMeta(LOAD_META, true));
+    // Text and highlights in one state, so the view renders the document once.
+    const empty = EditorState.create({ doc, plugins: editor.state.plugins });
+    const reset = withHighlightChange(empty.tr, { reset: decorationsOf(list, context(labels, selected)) });
+    editor.view.updateState(empty.apply(reset));
     drawn.current = { annotations: list, selectedId: selected, labels };
     editor.view.dom.parentElement?.scrollTo({ top: 0 });
     // Only a new document or text redraws everything; other changes are diffed below.

@@ -6,15 +6,13 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 
-/** Meta flag on the one transaction allowed to change the document: loading a new text. */
-export const LOAD_META = 'parley-load';
-
 export const ReadOnlyText = Extension.create({
   name: 'parleyReadOnly',
   addProseMirrorPlugins: () => [
     new Plugin({
       key: new PluginKey('parley-read-only'),
-      filterTransaction: (tr) => !tr.docChanged || tr.getMeta(LOAD_META) === true,
+      // A new text arrives as a new EditorState, never as a transaction.
+      filterTransaction: (tr) => !tr.docChanged,
       props: {
         handleDOMEvents: {
           beforeinput: (_view, event) => {
