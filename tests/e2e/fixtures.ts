@@ -2,9 +2,9 @@
  * Playwright fixtures for Parley: `page` is the app loaded with the bridge and ready, backed by
  * a store at `storePath` and a corpus in `seedsDir` (both overridable with test.use).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type TestInfo } from '@playwright/test';
 import type { Annotation } from '../../main/api/contract';
 import { APP_URL, Harness } from './harness';
 
@@ -49,6 +49,15 @@ export const test = base.extend<ParleyFixtures>({
 });
 
 export { expect };
+
+/** A `storePath` option whose file holds `content` before the app starts. */
+export const storeFileWith =
+  (content: string) =>
+  async ({}, use: (path: string) => Promise<void>, testInfo: TestInfo): Promise<void> => {
+    const path = testInfo.outputPath('parley-store.json');
+    await writeFile(path, content);
+    await use(path);
+  };
 
 /** The annotations in the store file on disk (what survives a restart). */
 export async function annotationsOnDisk(storePath: string): Promise<Annotation[]> {

@@ -1,18 +1,12 @@
 /** A store Parley cannot read is never overwritten: the analyst is told and chooses what to do. */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, storeFileWith, test } from './fixtures';
 
 const CORRUPT = '{\n "schemaVersion": 1,\n "annotations": {,\n}\n';
 
 test.describe('a corrupt store', () => {
-  test.use({
-    storePath: async ({}, use, testInfo) => {
-      const path = testInfo.outputPath('parley-store.json');
-      await writeFile(path, CORRUPT);
-      await use(path);
-    },
-  });
+  test.use({ storePath: storeFileWith(CORRUPT) });
 
   test('is named with its parse error, kept, and can be moved aside for a fresh start', async ({ page, storePath }) => {
     const dialog = page.getByTestId('store-problem');
@@ -31,13 +25,7 @@ test.describe('a corrupt store', () => {
 
 test.describe('a store from a newer Parley', () => {
   const NEWER = JSON.stringify({ schemaVersion: 99, annotations: {} });
-  test.use({
-    storePath: async ({}, use, testInfo) => {
-      const path = testInfo.outputPath('parley-store.json');
-      await writeFile(path, NEWER);
-      await use(path);
-    },
-  });
+  test.use({ storePath: storeFileWith(NEWER) });
 
   test('is refused with a clear message and left untouched', async ({ page, storePath }) => {
     const dialog = page.getByTestId('store-problem');
