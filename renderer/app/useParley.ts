@@ -136,7 +136,9 @@ export function useParley() {
         annotations: step.annotations,
         selectedId: step.touchedIds[0] ?? null,
       });
-      if (step.touchedIds[0] !== undefined) viewRef.current?.scrollToAnnotation(step.touchedIds[0]);
+      const touched = step.touchedIds[0];
+      // The restored highlight exists only after React has drawn the new list.
+      if (touched !== undefined) requestAnimationFrame(() => viewRef.current?.scrollToAnnotation(touched));
     },
     [attempt, toast],
   );
