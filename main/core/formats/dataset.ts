@@ -1,0 +1,132 @@
+/**
+ * What every export format writes and every importer reads: documents with their text, the
+ * annotator's status and spans. Inside a Dataset, offsets are Parley's UTF-16 code units; a
+ * format converts to its file's unit (see ../codepoints.ts) as it writes and back as it reads.
+ */
+import type { DocStatus, Label } from '../../api/contract';
+import type { OffsetEncoding } from '../codepoints';
+
+export type FormatId = 'spans' | 'doccano' | 'conll' | 'brat' | 'labelstudio' | 'webanno' | 'csv';
+export const FORMAT_IDS: readonly FormatId[] = ['spans', 'doccano', 'conll', 'brat', 'labelstudio', 'webanno', 'csv'];
+
+/** A span in a dataset. Offsets: UTF-16 code units, `end` exclusive. */
+export interface DatasetSpan {
+  /** Parley's annotation id, when known. */
+  id?: string;
+  start: number;
+  end: number;
+  /** Label id. */
+  label: string;
+  /** The covered text. */
+  text: string;
+  attributes?: Record<string, string>;
+  note?: string;
+}
+
+/** One annotator's view of one document. */
+export interface DatasetDocument {
+  docId: string;
+  text: string;
+  title?: string;
+  source?: string;
+  sha256?: string;
+  annotator?: string;
+  status?: DocStatus;
+  spans: DatasetSpan[];
+}
+
+export interface Dataset {
+  /** The labels used (brat's annotation.conf, Label Studio's config). */
+  labels: Label[];
+  documents: DatasetDocument[];
+}
+
+/** A file a format writes or reads; `path` is relative to the folder the user chose. */
+export interface DatasetFile {
+  path: string;
+  content: string;
+}
+
+export interface SerializeOptions {
+  /** Unit of the written offsets; default codepoint. */
+  offsets: OffsetEncoding;
+  /** CoNLL only: one tag column instead of one per label. */
+  singleColumn?: boolean;
+}
+
+/** A span a format could not write, and why (CoNLL single column drops overlaps). */
+export interface DroppedSpan {
+  docId: string;
+  span: DatasetSpan;
+  reason: string;
+}
+
+export interface SerializeResult {
+  files: DatasetFile[];
+  dropped: DroppedSpan[];
+}
+
+/** Where a problem was found and what it is. */
+export interface Problem {
+  file: string;
+  /** 1-based line, when the format has lines. */
+  line?: number;
+  docId?: string;
+  message: string;
+}
+
+/**
+ * A span as read from a file, before validation: offsets in the file's unit. Parsers fill what
+ * the format carries; validate.ts converts and checks.
+ */
+export interface RawSpan {
+  start: unknown;
+  end: unknown;
+  label: unknown;
+  text?: unknown;
+  id?: unknown;
+  attributes?: unknown;
+  note?: unknown;
+  /** Where it was read, for problems. */
+  line?: number;
+}
+
+export interface RawDocument {
+  file: string;
+  line?: number;
+  docId: string;
+  text: string;
+  title?: string;
+  source?: string;
+  sha256?: string;
+  annotator?: string;
+  status?: DocStatus;
+  spans: RawSpan[];
+}
+
+export interface ParseOptions {
+  /** Unit of the offsets in the files, when the file does not declare it; default codepoint. */
+  offsets: OffsetEncoding;
+  /** Texts Parley has, by document id: CoNLL needs them to place tokens. */
+  knownTexts?: ReadonlyMap<string, string>;
+}
+
+/** What a parser read: documents (offsets UTF-16, validated), labels it declared, and problems. */
+export interface ParseResult {
+  documents: DatasetDocument[];
+  labels: Label[];
+  problems: Problem[];
+  /** Spans refused, counted per document; the documents above hold only the valid ones. */
+  refusedSpans: number;
+}
+
+/** One dataset format. */
+export interface Format {
+  id: FormatId;
+  /** Shown in menus and --help. */
+  description: string;
+  /** 'file': one file (its extension); 'folder': several files in a folder. */
+  layout: { kind: 'file'; extension: string } | { kind: 'folder' };
+  serialize(dataset: Dataset, options: SerializeOptions): SerializeResult;
+  parse(files: readonly DatasetFile[], options: ParseOptions): ParseResult;
+}
