@@ -76,6 +76,6 @@ export function finishDocument(
       spans.push(checked);
     }
   }
-  const { file: _file, line: _line, spans: _spans, ...meta } = raw;
+  const { file, line, spans: rawSpans, ...meta } = raw;
   return { document: { ...meta, spans }, problems, refused: raw.spans.length - spans.length };
 }
