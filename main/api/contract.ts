@@ -139,6 +139,89 @@ export interface SaveState {
   message?: string;
 }
 
+/** Dataset formats Parley reads and writes (docs/formats.md). */
+export type FormatId = 'spans' | 'doccano' | 'conll' | 'brat' | 'labelstudio' | 'webanno' | 'csv';
+export const FORMAT_IDS: readonly FormatId[] = ['spans', 'doccano', 'conll', 'brat', 'labelstudio', 'webanno', 'csv'];
+
+/** The unit of offsets outside Parley: Unicode code points (default) or UTF-16 code units. */
+export type OffsetEncoding = 'codepoint' | 'utf16';
+
+/** What to export. Omitted filters mean: the current annotator, every label, every document. */
+export interface ExportRequest {
+  format: FormatId;
+  annotators?: string[];
+  labels?: string[];
+  /** `done`: only documents the annotator marked done. */
+  status?: 'any' | 'done';
+  offsets?: OffsetEncoding;
+  /** CoNLL: one tag column; overlapping spans are dropped and reported. */
+  singleColumn?: boolean;
+  /** Reproducible split by document into train/dev/test (spans and CoNLL). */
+  split?: { train: number; dev: number; test: number; seed: number };
+}
+
+/** A span an export could not carry. */
+export interface DroppedSpanReport {
+  docId: string;
+  label: string;
+  text: string;
+  reason: string;
+}
+
+export interface ExportSummary {
+  /** The file or folder written. */
+  destination: string;
+  /** Paths of the files written. */
+  files: string[];
+  documents: number;
+  spans: number;
+  dropped: DroppedSpanReport[];
+}
+
+/** What to import. */
+export interface ImportRequest {
+  format: FormatId;
+  /** Whose annotations these are; default: the file's annotator, else the current one. */
+  annotator?: string;
+  /** Add labels the store does not have instead of refusing their spans. */
+  addLabels?: boolean;
+  /** Import the valid records and skip the rest, instead of changing nothing. */
+  skipInvalid?: boolean;
+  /** Unit of offsets in files that do not declare theirs; default codepoint. */
+  offsets?: OffsetEncoding;
+}
+
+/** A problem found in an imported file. */
+export interface ImportProblem {
+  file: string;
+  line?: number;
+  docId?: string;
+  message: string;
+}
+
+export interface ImportReport {
+  /** The file or folder read. */
+  source: string;
+  /** Whether the store was changed (false: refused, nothing written). */
+  applied: boolean;
+  documents: number;
+  spans: number;
+  addedDocuments: string[];
+  addedLabels: string[];
+  problems: ImportProblem[];
+  /** Spans and documents left out because of problems (with skipInvalid). */
+  skipped: number;
+  /** Copy of the store taken before the import wrote to it. */
+  backup?: string;
+}
+
+/** Progress of a long export or import. */
+export interface Progress {
+  task: 'export' | 'import';
+  done: number;
+  total: number;
+}
+
 /** What the renderer needs at start. */
 export interface SessionInfo {
   /** Absolute path of the store file. */
@@ -178,6 +261,12 @@ export interface ParleyApi {
   startFreshStore(): Promise<SessionInfo>;
   /** Writes pending changes now and quits Parley. */
   quit(): Promise<void>;
+  /** Everyone with annotations or a status in the store, the current annotator first. */
+  listAnnotators(): Promise<string[]>;
+  /** Asks where to save and exports; null when the person cancelled. Throws BAD_REQUEST / IO_ERROR. */
+  exportDataset(request: ExportRequest): Promise<ExportSummary | null>;
+  /** Asks for a file or folder and imports it; null when cancelled. A refused import changes nothing. */
+  importDataset(request: ImportRequest): Promise<ImportReport | null>;
 }
 
 /** Method names of ParleyApi. */
@@ -201,6 +290,9 @@ export const API_METHODS = [
   'openFolder',
   'startFreshStore',
   'quit',
+  'listAnnotators',
+  'exportDataset',
+  'importDataset',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
@@ -215,6 +307,8 @@ export interface ParleyEvents {
   'save-state': SaveState;
   /** A menu item was chosen; the renderer runs the command with that id. */
   'menu-command': string;
+  /** An export or import advanced. */
+  progress: Progress;
 }
 
 export type EventName = keyof ParleyEvents;

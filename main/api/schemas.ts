@@ -3,7 +3,7 @@
  * need data (an offset against the text, a label against the label set) are the service's.
  */
 import { z } from 'zod';
-import { DOC_STATUSES, type ApiMethod } from './contract';
+import { DOC_STATUSES, FORMAT_IDS, type ApiMethod } from './contract';
 
 const MAX_ID = 512;
 const docId = z.string().min(1, 'docId must not be empty').max(MAX_ID);
@@ -44,6 +44,32 @@ const settingsChanges = z.strictObject({
   extendToWords: z.boolean().optional(),
 });
 
+const format = z.enum(FORMAT_IDS as [string, ...string[]]);
+const offsets = z.enum(['codepoint', 'utf16']).optional();
+const name = z.string().min(1).max(200);
+const ratio = z.number().nonnegative().finite();
+
+const exportRequest = z.strictObject({
+  format,
+  annotators: z.array(name).max(1000).optional(),
+  labels: z.array(labelId).max(1000).optional(),
+  status: z.enum(['any', 'done']).optional(),
+  offsets,
+  singleColumn: z.boolean().optional(),
+  split: z
+    .strictObject({ train: ratio, dev: ratio, test: ratio, seed: z.number().int() })
+    .refine((s) => s.train + s.dev + s.test > 0, 'the split ratios must not all be 0')
+    .optional(),
+});
+
+const importRequest = z.strictObject({
+  format,
+  annotator: name.optional(),
+  addLabels: z.boolean().optional(),
+  skipInvalid: z.boolean().optional(),
+  offsets,
+});
+
 /** A method's parameters in order: name (used in error messages) and schema. */
 type Parameters = readonly (readonly [name: string, schema: z.ZodType])[];
 
@@ -68,6 +94,9 @@ export const ARGUMENT_SCHEMAS = {
   openFolder: [],
   startFreshStore: [],
   quit: [],
+  listAnnotators: [],
+  exportDataset: [['request', exportRequest]],
+  importDataset: [['request', importRequest]],
 } as const satisfies Record<ApiMethod, Parameters>;
 
 const countOf = (params: Parameters): string =>

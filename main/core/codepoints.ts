@@ -4,8 +4,10 @@
  * Built once per text; each conversion is a binary search over the text's surrogate pairs.
  */
 
-/** The unit offsets are counted in outside Parley. */
-export type OffsetEncoding = 'codepoint' | 'utf16';
+import type { OffsetEncoding } from '../api/contract';
+
+export type { OffsetEncoding };
+/** The units offsets are counted in outside Parley. */
 export const OFFSET_ENCODINGS: readonly OffsetEncoding[] = ['codepoint', 'utf16'];
 
 /** Converts offsets of one text between UTF-16 and an external unit. */

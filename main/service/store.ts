@@ -3,8 +3,8 @@
  * newer Parley wrote, and writes changes atomically (temporary file, then rename) after a short
  * debounce, so every change is on disk within `debounceMs` and a burst costs one write.
  */
-import { rename, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { copyFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -12,6 +12,9 @@ import type { SaveState, StoreProblem } from '../api/contract';
 import { ParleyError } from './errors';
 import { migrate } from './migrations';
 import type { StoreData } from './store-data';
+
+/** How many backups of the store are kept; older ones are removed. */
+export const BACKUPS_KEPT = 5;
 
 /** Default delay between a change and its write; the issue asks for ≤ 500 ms to disk. */
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -165,6 +168,21 @@ export class Store {
       }, RETRY_MS);
       throw new ParleyError('IO_ERROR', message);
     }
+  }
+
+  /**
+   * Writes pending changes, then copies the store to `<name>.backup-<timestamp>` next to it and
+   * removes all but the newest BACKUPS_KEPT backups. Returns the backup's path.
+   */
+  async backup(now = new Date()): Promise<string> {
+    await this.flush(true);
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    const target = `${this.path}.backup-${stamp}`;
+    await copyFile(this.path, target);
+    const prefix = `${basename(this.path)}.backup-`;
+    const backups = (await readdir(dirname(this.path))).filter((n) => n.startsWith(prefix)).sort();
+    for (const old of backups.slice(0, -BACKUPS_KEPT)) await rm(join(dirname(this.path), old), { force: true });
+    return target;
   }
 
   /** Subscribes to save-state changes; returns the unsubscribe function. */

@@ -3,11 +3,9 @@
  * annotator's status and spans. Inside a Dataset, offsets are Parley's UTF-16 code units; a
  * format converts to its file's unit (see ../codepoints.ts) as it writes and back as it reads.
  */
-import type { DocStatus, Label } from '../../api/contract';
-import type { OffsetEncoding } from '../codepoints';
+import type { DocStatus, FormatId, ImportProblem, Label, OffsetEncoding } from '../../api/contract';
 
-export type FormatId = 'spans' | 'doccano' | 'conll' | 'brat' | 'labelstudio' | 'webanno' | 'csv';
-export const FORMAT_IDS: readonly FormatId[] = ['spans', 'doccano', 'conll', 'brat', 'labelstudio', 'webanno', 'csv'];
+export type { FormatId };
 
 /** A span in a dataset. Offsets: UTF-16 code units, `end` exclusive. */
 export interface DatasetSpan {
@@ -66,14 +64,8 @@ export interface SerializeResult {
   dropped: DroppedSpan[];
 }
 
-/** Where a problem was found and what it is. */
-export interface Problem {
-  file: string;
-  /** 1-based line, when the format has lines. */
-  line?: number;
-  docId?: string;
-  message: string;
-}
+/** Where a problem was found (file, 1-based line, document) and what it is. */
+export type Problem = ImportProblem;
 
 /**
  * A span as read from a file, before validation: offsets in the file's unit. Parsers fill what

@@ -1,0 +1,186 @@
+/**
+ * `npm run parley -- <command>`: Parley's command-line tool, the same service as the app with
+ * no Electron. Commands: export, import. Errors go to stderr with exit code 1.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FORMAT_IDS, type ExportRequest, type FormatId, type ImportRequest, type OffsetEncoding } from './api/contract';
+import { parseArguments } from './api/schemas';
+import { ParleyError } from './service/errors';
+import { ParleyService } from './service/parley-service';
+
+const HELP = `Usage: npm run parley -- <command> [options]
+
+Commands:
+  export  --store S --format F --out P [--annotator A[,B…]] [--labels L[,…]] [--status done]
+          [--split TRAIN,DEV,TEST --seed N] [--offsets codepoint|utf16] [--single-column]
+  import  --store S --format F --in P --annotator A [--add-labels] [--skip-invalid]
+          [--offsets codepoint|utf16]
+
+Options:
+  --store S         the store file (or set PARLEY_STORE)
+  --seeds DIR       the folder of articles loaded first (default: Parley's seeds)
+  --format F        ${FORMAT_IDS.join(', ')}
+  --out P           a file, or a folder for brat and for a split
+  --in P            a file, or a folder for brat
+  --annotator A     export: whose annotations (comma-separated; default the store's user)
+                    import: whose annotations the file holds
+  --labels L        export only these labels (comma-separated)
+  --status done     export only documents marked done
+  --split 0.8,0.1,0.1 --seed N   train/dev/test by document, reproducible (spans, conll)
+  --offsets U       codepoint (default: Python, spaCy, brat, Label Studio) or utf16
+  --single-column   conll: one tag column; dropped overlaps are reported
+  --add-labels      import: add labels the store does not have
+  --skip-invalid    import: import the valid records and skip the rest (each is reported)
+  --help            this text
+`;
+
+const OPTIONS = {
+  store: { type: 'string' },
+  seeds: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  in: { type: 'string' },
+  annotator: { type: 'string' },
+  labels: { type: 'string' },
+  status: { type: 'string' },
+  split: { type: 'string' },
+  seed: { type: 'string' },
+  offsets: { type: 'string' },
+  'single-column': { type: 'boolean' },
+  'add-labels': { type: 'boolean' },
+  'skip-invalid': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+const fail = (message: string): never => {
+  throw new ParleyError('BAD_REQUEST', message);
+};
+const list = (value: string | undefined): string[] | undefined =>
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+const required = (values: Values, name: 'store' | 'format' | 'out' | 'in' | 'annotator'): string =>
+  values[name] ?? fail(`--${name} is required (see --help)`);
+
+function exportRequest(values: Values): ExportRequest {
+  const annotators = list(values.annotator);
+  const labels = list(values.labels);
+  let split: ExportRequest['split'];
+  if (values.split !== undefined) {
+    const [train, dev, test, ...rest] = (list(values.split) ?? []).map(Number);
+    if (train === undefined || dev === undefined || test === undefined || rest.length > 0)
+      fail('--split takes three ratios: TRAIN,DEV,TEST');
+    split = {
+      train: train ?? 0,
+      dev: dev ?? 0,
+      test: test ?? 0,
+      seed: values.seed === undefined ? 0 : Number(values.seed),
+    };
+  } else if (values.seed !== undefined) fail('--seed goes with --split');
+  if (values.status !== undefined && values.status !== 'done') fail('--status takes only done');
+  return {
+    format: required(values, 'format') as FormatId,
+    ...(annotators && { annotators }),
+    ...(labels && { labels }),
+    ...(values.status === 'done' && { status: 'done' as const }),
+    ...(values.offsets !== undefined && { offsets: values.offsets as OffsetEncoding }),
+    ...(values['single-column'] && { singleColumn: true }),
+    ...(split && { split }),
+  };
+}
+
+function importRequest(values: Values): ImportRequest {
+  return {
+    format: required(values, 'format') as FormatId,
+    annotator: required(values, 'annotator'),
+    ...(values['add-labels'] && { addLabels: true }),
+    ...(values['skip-invalid'] && { skipInvalid: true }),
+    ...(values.offsets !== undefined && { offsets: values.offsets as OffsetEncoding }),
+  };
+}
+
+/** Validates a request with the same schema the app's IPC uses. */
+function checked<T>(method: 'exportDataset' | 'importDataset', request: T): T {
+  const result = parseArguments(method, [request]);
+  return result.ok ? request : fail(result.message.replace(/^\w+: request\.?/, ''));
+}
+
+/** Runs the tool; returns the exit code. Output and errors go to the given streams. */
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    err(`parley: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || command === undefined) {
+    (command === undefined && !values.help ? err : out)(HELP);
+    return values.help ? 0 : 1;
+  }
+  let service: ParleyService | undefined;
+  try {
+    if (command !== 'export' && command !== 'import')
+      fail(`unknown command ${command}; the commands are export and import`);
+    const request =
+      command === 'export'
+        ? checked('exportDataset', exportRequest(values))
+        : checked('importDataset', importRequest(values));
+    const storePath = values.store ?? process.env.PARLEY_STORE ?? fail('--store is required (see --help)');
+    service = await ParleyService.create({
+      storePath: resolve(storePath),
+      seedDirs: [resolve(values.seeds ?? resolve(import.meta.dirname, '../seeds'))],
+      defaultAnnotator: 'analyst',
+    });
+    const problem = (await service.getSession()).storeProblem;
+    if (problem) fail(problem.message);
+    if (command === 'export') {
+      const summary = await service.exportTo(required(values, 'out'), request);
+      out(`Exported ${summary.spans} span(s) in ${summary.documents} document(s) to ${summary.destination}\n`);
+      for (const d of summary.dropped) err(`dropped: ${d.docId}: ${d.label} “${d.text}”: ${d.reason}\n`);
+      return 0;
+    }
+    const report = await service.importFrom(required(values, 'in'), request);
+    for (const p of report.problems)
+      err(
+        `${p.file}${p.line === undefined ? '' : `:${p.line}`}${p.docId === undefined ? '' : ` (${p.docId})`}: ${p.message}\n`,
+      );
+    if (!report.applied) {
+      err(
+        report.problems.length > 0
+          ? `Nothing was imported: ${report.problems.length} problem(s). Fix them, or pass --skip-invalid to import the rest.\n`
+          : 'Nothing to import.\n',
+      );
+      return 1;
+    }
+    out(
+      `Imported ${report.spans} span(s) in ${report.documents} document(s)${report.skipped > 0 ? `, skipped ${report.skipped}` : ''}; backup: ${report.backup ?? 'none'}\n`,
+    );
+    return 0;
+  } catch (error) {
+    err(`parley: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await service?.close();
+  }
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  process.exitCode = await main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
+}

@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../main/cli';
+
+let dir: string;
+const GOLDEN = join(import.meta.dirname, '../../fixtures/formats/spans/seed-004.jsonl');
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
+  return { code, out, err };
+}
+
+describe('cli', () => {
+  it('lists every command and option with --help', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    for (const word of [
+      'export',
+      'import',
+      '--store',
+      '--format',
+      '--split',
+      '--seed',
+      '--skip-invalid',
+      '--add-labels',
+      'brat',
+    ]) {
+      expect(out).toContain(word);
+    }
+  });
+
+  it('imports a file and exports the same spans again', async () => {
+    const store = join(dir, 'store.json');
+    const imported = await run('import', '--store', store, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ada');
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toMatch(/Imported 8 span\(s\) in 1 document\(s\)/);
+    const out = join(dir, 'out.jsonl');
+    const exported = await run('export', '--store', store, '--format', 'spans', '--out', out, '--annotator', 'ada');
+    expect(exported.code).toBe(0);
+    const spans = (text: string) => (JSON.parse(text.trim()) as { spans: unknown[] }).spans;
+    expect(spans(await readFile(out, 'utf8'))).toEqual(spans(await readFile(GOLDEN, 'utf8')));
+  });
+
+  it('refuses a broken file with its line on stderr, exit 1, and an unchanged store', async () => {
+    const store = join(dir, 'store.json');
+    await run('import', '--store', store, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ada');
+    const before = await readFile(store, 'utf8');
+    const bad = join(dir, 'bad.jsonl');
+    await writeFile(
+      bad,
+      '{"text": "x", "meta": {"doc_id": "d"}, "spans": [{"start": 0, "end": 5, "label": "quote"}]}\n{oops\n',
+    );
+    const { code, err } = await run('import', '--store', store, '--format', 'spans', '--in', bad, '--annotator', 'ada');
+    expect(code).toBe(1);
+    expect(err).toMatch(/bad\.jsonl:1 \(d\): end 5 is past the end/);
+    expect(err).toMatch(/bad\.jsonl:2: not valid JSON/);
+    expect(err).toMatch(/--skip-invalid/);
+    expect(await readFile(store, 'utf8')).toBe(before);
+  });
+
+  it.each([
+    { case: 'no command', argv: [], message: /Usage/ },
+    { case: 'an unknown command', argv: ['frobnicate', '--store', 's'], message: /unknown command frobnicate/ },
+    { case: 'an unknown option', argv: ['export', '--colour', 'red'], message: /colour/ },
+    { case: 'a missing --format', argv: ['export', '--store', 's', '--out', 'o'], message: /--format is required/ },
+    { case: 'an unknown format', argv: ['export', '--store', 's', '--format', 'xml', '--out', 'o'], message: /format/ },
+    {
+      case: 'import without --annotator',
+      argv: ['import', '--store', 's', '--format', 'spans', '--in', 'x'],
+      message: /--annotator is required/,
+    },
+    {
+      case: 'a bad split',
+      argv: ['export', '--store', 's', '--format', 'spans', '--out', 'o', '--split', '0.8,0.2'],
+      message: /three ratios/,
+    },
+  ])('exits 1 with a message on stderr for $case', async ({ argv, message }) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
+  });
+});
