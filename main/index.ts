@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { resolveStorePath } from './service/config';
+import type { Format } from './core/formats/dataset';
 import { ParleyService } from './service/parley-service';
 import { createMainWindow } from './window';
 
@@ -30,6 +31,42 @@ async function pickFolder(): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function pickExportTarget(format: Format, isFolder: boolean): Promise<string | null> {
+  const window = getWindow();
+  if (isFolder) {
+    const options = {
+      title: `Export ${format.id} into a folder`,
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+  const extension = format.layout.kind === 'file' ? format.layout.extension : '';
+  const options = {
+    title: `Export ${format.id}`,
+    defaultPath: `parley-${format.id}${extension}`,
+    filters: [{ name: format.description, extensions: [extension.replace(/^\./, '')] }],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+}
+
+async function pickImportSource(format: Format, isFolder: boolean): Promise<string | null> {
+  const window = getWindow();
+  const options = {
+    title: `Import ${format.id}`,
+    properties: [isFolder ? ('openDirectory' as const) : ('openFile' as const)],
+    ...(format.layout.kind === 'file' && {
+      filters: [
+        { name: format.description, extensions: [format.layout.extension.replace(/^\./, '')] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    }),
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
@@ -38,6 +75,8 @@ async function start(): Promise<void> {
     seedDirs: [seedsDir],
     defaultAnnotator: defaultAnnotator(),
     pickFolder,
+    pickExportTarget,
+    pickImportSource,
     onQuit: () => app.exit(0),
   });
   setupIpc(service, getWindow);

@@ -16,6 +16,9 @@ export function setupMenu(getWindow: () => BrowserWindow | null, openFolder: () 
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: openFolder },
         { type: 'separator' },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: send('import') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        { type: 'separator' },
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

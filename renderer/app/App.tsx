@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { api } from '../api';
 import { Toasts } from '../components/Toasts';
 import { AnnotationList } from '../features/annotations/AnnotationList';
+import { ExportDialog } from '../features/datasets/ExportDialog';
+import { ImportDialog } from '../features/datasets/ImportDialog';
 import { DocumentList } from '../features/documents/DocumentList';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StoreProblemDialog } from '../features/store/StoreProblemDialog';
@@ -18,7 +20,7 @@ export function App() {
   const { state, commandActions } = parley;
   const commands = useMemo(() => buildCommands(state.labels, commandActions), [state.labels, commandActions]);
   const problem = state.session?.storeProblem;
-  useCommandKeys(commands, state.isSettingsOpen || problem !== undefined);
+  useCommandKeys(commands, state.dialog !== null || problem !== undefined);
 
   if (state.isLoading) return <div className="loading">Opening the store…</div>;
   if (problem) {
@@ -64,12 +66,26 @@ export function App() {
         selectedId={state.selectedId}
         onSelect={parley.selectFromList}
       />
-      {state.isSettingsOpen && state.settings && (
+      {state.dialog === 'settings' && state.settings && (
         <SettingsDialog
           settings={state.settings}
           storePath={state.session?.storePath ?? ''}
           onSave={(changes) => void parley.saveSettings(changes)}
-          onClose={parley.closeSettings}
+          onClose={parley.closeDialog}
+        />
+      )}
+      {state.dialog === 'export' && (
+        <ExportDialog
+          labels={state.labels}
+          currentAnnotator={state.settings?.annotator ?? ''}
+          onClose={parley.closeDialog}
+        />
+      )}
+      {state.dialog === 'import' && (
+        <ImportDialog
+          currentAnnotator={state.settings?.annotator ?? ''}
+          onImported={() => void parley.refresh()}
+          onClose={parley.closeDialog}
         />
       )}
       <Toasts toasts={state.toasts} onDismiss={parley.dismissToast} />

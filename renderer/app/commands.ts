@@ -23,6 +23,8 @@ export interface CommandActions {
   clearSelection: () => void;
   openSettings: () => void;
   openFolder: () => void;
+  openExport: () => void;
+  openImport: () => void;
   hasSelectedAnnotation: () => boolean;
 }
 
@@ -62,6 +64,8 @@ export function buildCommands(labels: readonly Label[], actions: CommandActions)
     { id: 'clear-selection', title: 'Deselect', keys: ['Escape'], run: actions.clearSelection },
     { id: 'settings', title: 'Settings', keys: ['Mod+,'], run: actions.openSettings },
     { id: 'open-folder', title: 'Open a folder of articles', keys: ['Mod+O'], run: actions.openFolder },
+    { id: 'export', title: 'Export a dataset', keys: ['Mod+E'], run: actions.openExport },
+    { id: 'import', title: 'Import annotations', keys: ['Mod+I'], run: actions.openImport },
   ];
 }
 

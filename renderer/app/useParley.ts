@@ -191,7 +191,9 @@ export function useParley() {
       undo: () => void stepHistory('undo'),
       redo: () => void stepHistory('redo'),
       clearSelection: () => dispatch({ type: 'selected', id: null }),
-      openSettings: () => dispatch({ type: 'settings-open', isOpen: true }),
+      openSettings: () => dispatch({ type: 'dialog', dialog: 'settings' }),
+      openExport: () => dispatch({ type: 'dialog', dialog: 'export' }),
+      openImport: () => dispatch({ type: 'dialog', dialog: 'import' }),
       openFolder: () => void openFolder(),
       hasSelectedAnnotation: () => selectedAnnotation(stateRef.current) !== undefined,
     }),
@@ -207,8 +209,15 @@ export function useParley() {
     saveSettings,
     pick,
     selectFromList,
-    closeSettings: () => dispatch({ type: 'settings-open', isOpen: false }),
+    closeDialog: () => dispatch({ type: 'dialog', dialog: null }),
     dismissToast: (id: number) => dispatch({ type: 'toast-dismissed', id }),
     reload: loadSession,
+    /** After an import: the list and the open document again. */
+    refresh: async () => {
+      const documents = await attempt(() => api().listDocuments());
+      if (documents) dispatch({ type: 'documents-loaded', documents });
+      const docId = stateRef.current.current?.docId;
+      if (docId !== undefined) await openDocument(docId);
+    },
   };
 }

@@ -24,6 +24,9 @@ export interface OpenDocument {
   annotations: AnnotationView[];
 }
 
+/** The dialog over the app, if any. */
+export type DialogName = 'settings' | 'export' | 'import';
+
 export interface AppState {
   isLoading: boolean;
   session: SessionInfo | null;
@@ -35,7 +38,7 @@ export interface AppState {
   selectedId: string | null;
   save: SaveState;
   toasts: Toast[];
-  isSettingsOpen: boolean;
+  dialog: DialogName | null;
 }
 
 export const initialState: AppState = {
@@ -48,7 +51,7 @@ export const initialState: AppState = {
   selectedId: null,
   save: { state: 'saved' },
   toasts: [],
-  isSettingsOpen: false,
+  dialog: null,
 };
 
 export type Action =
@@ -61,7 +64,7 @@ export type Action =
   | { type: 'save-state'; save: SaveState }
   | { type: 'toast'; toast: Toast }
   | { type: 'toast-dismissed'; id: number }
-  | { type: 'settings-open'; isOpen: boolean }
+  | { type: 'dialog'; dialog: DialogName | null }
   | { type: 'settings-saved'; settings: Settings };
 
 const sortAnnotations = (list: AnnotationView[]): AnnotationView[] => [...list].sort(compareSpans);
@@ -125,10 +128,10 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, toasts: [...state.toasts.slice(-3), action.toast] };
     case 'toast-dismissed':
       return { ...state, toasts: state.toasts.filter((t) => t.id !== action.id) };
-    case 'settings-open':
-      return { ...state, isSettingsOpen: action.isOpen };
+    case 'dialog':
+      return { ...state, dialog: action.dialog };
     case 'settings-saved':
-      return { ...state, settings: action.settings, isSettingsOpen: false };
+      return { ...state, settings: action.settings, dialog: null };
   }
 }
 

@@ -17,6 +17,10 @@ export interface ParleyFixtures {
   annotator: string;
   /** What the folder picker of File > Open Folder… answers (null: the person cancels). */
   folderToOpen: string | null;
+  /** What the save picker of File > Export… answers (null: cancelled). */
+  exportTarget: string | null;
+  /** What the open picker of File > Import… answers (null: cancelled). */
+  importSource: string | null;
   /** The service behind the page. */
   harness: Harness;
 }
@@ -26,13 +30,17 @@ export const test = base.extend<ParleyFixtures>({
   storePath: [async ({}, use, testInfo) => use(testInfo.outputPath('parley-store.json')), { option: true }],
   annotator: ['ada', { option: true }],
   folderToOpen: [null, { option: true }],
-  harness: async ({ storePath, seedsDir, annotator, folderToOpen }, use) => {
+  exportTarget: [null, { option: true }],
+  importSource: [null, { option: true }],
+  harness: async ({ storePath, seedsDir, annotator, folderToOpen, exportTarget, importSource }, use) => {
     const harness = await Harness.create({
       storePath,
       seedDirs: [seedsDir],
       defaultAnnotator: annotator,
       debounceMs: 50,
       pickFolder: async () => folderToOpen,
+      pickExportTarget: async () => exportTarget,
+      pickImportSource: async () => importSource,
     });
     await use(harness);
     await harness.close();

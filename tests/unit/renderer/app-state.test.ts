@@ -147,10 +147,10 @@ describe('app-state', () => {
   });
 
   it('closes the settings dialog when settings are saved', () => {
-    const open = reducer(initialState, { type: 'settings-open', isOpen: true });
-    expect(open.isSettingsOpen).toBe(true);
+    const open = reducer(initialState, { type: 'dialog', dialog: 'settings' });
+    expect(open.dialog).toBe('settings');
     const saved = reducer(open, { type: 'settings-saved', settings: { annotator: 'bob', extendToWords: false } });
-    expect(saved).toMatchObject({ isSettingsOpen: false, settings: { annotator: 'bob', extendToWords: false } });
+    expect(saved).toMatchObject({ dialog: null, settings: { annotator: 'bob', extendToWords: false } });
   });
 
   it('never changes the state it is given', () => {

@@ -27,6 +27,8 @@ function actions(hasSelection = false) {
     clearSelection: vi.fn<() => void>(),
     openSettings: vi.fn<() => void>(),
     openFolder: vi.fn<() => void>(),
+    openExport: vi.fn<() => void>(),
+    openImport: vi.fn<() => void>(),
     hasSelectedAnnotation: vi.fn(() => hasSelection),
   } satisfies CommandActions;
 }
