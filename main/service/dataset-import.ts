@@ -97,6 +97,7 @@ export function planImport(parsed: ParseResult, context: ImportContext, request:
   const known = new Set(context.labels.map((l) => l.id));
   const labelsToAdd: Label[] = [];
   const documents: PlannedDocument[] = [];
+  const planned = new Set<string>();
 
   for (const doc of parsed.documents) {
     const where = { file: context.sourceName, docId: doc.docId };
@@ -138,6 +139,17 @@ export function planImport(parsed: ParseResult, context: ImportContext, request:
       }
     }
     const annotator = request.annotator ?? doc.annotator ?? context.currentAnnotator;
+    // Each record replaces the annotator's spans in its document: two would overwrite each other.
+    const key = `${annotator}\u0000${docId}`;
+    if (planned.has(key)) {
+      problems.push({
+        ...where,
+        message: `document ${docId} appears twice for ${annotator}; only one record per document and annotator can be imported`,
+      });
+      skipped += spans.length;
+      continue;
+    }
+    planned.add(key);
     const status = doc.status ?? (spans.length > 0 ? 'in-progress' : undefined);
     documents.push({ docId, annotator, spans, ...(status && { status }), ...(newText !== undefined && { newText }) });
   }

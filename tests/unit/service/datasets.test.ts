@@ -232,3 +232,16 @@ describe('dataset import', () => {
     expect((await service.getDocument('a')).annotations.map((a) => a.text)).toEqual(['Monday']);
   });
 });
+
+describe('dataset import of one document twice', () => {
+  it('refuses a second record for the same document and annotator instead of overwriting the first', async () => {
+    const service = await open();
+    const file = join(dir, 'twice.jsonl');
+    const record = (start: number) =>
+      JSON.stringify({ text: TEXTS.a, meta: { doc_id: 'a' }, spans: [{ start, end: start + 4, label: 'quote' }] });
+    await writeFile(file, `${record(0)}\n${record(7)}\n`);
+    const report = await service.importFrom(file, { format: 'spans', annotator: 'ada' });
+    expect(report.applied).toBe(false);
+    expect(report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/appears twice for ada/) as unknown]);
+  });
+});
