@@ -3,10 +3,11 @@
  * write the files only inside the folder the person chose.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Annotation, DocStatus, ExportRequest, ExportSummary } from '../api/contract';
 import { compareSpans } from '../core/span';
 import type { Dataset, DatasetDocument, DatasetFile, Format } from '../core/formats/dataset';
+import { labelStudioConfig } from '../core/formats/labelstudio';
 import type { LoadedDocument } from './corpus';
 import { ParleyError } from './errors';
 import type { StoreData } from './store-data';
@@ -98,10 +99,23 @@ export function splitDocuments(
   };
 }
 
-/** The files of an export: one set, or one per part of the split, in subfolders train/dev/test. */
+/** Files written beside a one-file export: Label Studio needs a labelling config to import into. */
+function companionFiles(format: Format, dataset: Dataset): DatasetFile[] {
+  if (format.id !== 'labelstudio') return [];
+  const attributes = new Set(dataset.documents.flatMap((d) => d.spans.flatMap((s) => Object.keys(s.attributes ?? {}))));
+  return [{ path: 'label-config.xml', content: labelStudioConfig(dataset.labels, [...attributes].sort()) }];
+}
+
+/**
+ * The files of an export: the format's files (plus companions), or with a split one set per
+ * part, named train/dev/test.
+ */
 export function serializeExport(format: Format, dataset: Dataset, request: ExportRequest) {
   const options = { offsets: request.offsets ?? 'codepoint', ...(request.singleColumn && { singleColumn: true }) };
-  if (!request.split) return format.serialize(dataset, options);
+  if (!request.split) {
+    const result = format.serialize(dataset, options);
+    return { ...result, files: [...result.files, ...companionFiles(format, dataset)] };
+  }
   if (format.id !== 'spans' && format.id !== 'conll') {
     throw new ParleyError('BAD_REQUEST', `A train/dev/test split is offered for spans and conll, not ${format.id}`);
   }
@@ -123,8 +137,9 @@ export function serializeExport(format: Format, dataset: Dataset, request: Expor
 }
 
 /**
- * Writes the files under `destination` (a folder, or for a one-file export the file itself).
- * Refuses any path that would land outside it. Returns the absolute paths written.
+ * Writes the files under `destination` (a folder), or for a one-file export the first file to
+ * `destination` and companions beside it as `<name>.<companion>`. Refuses any path that would
+ * land outside the folder. Returns the absolute paths written.
  */
 export async function writeExportFiles(
   destination: string,
@@ -133,8 +148,9 @@ export async function writeExportFiles(
 ): Promise<string[]> {
   const root = resolve(destination);
   const written: string[] = [];
-  for (const file of files) {
-    const target = isSingleFile ? root : resolve(root, file.path);
+  for (const [index, file] of files.entries()) {
+    const companion = join(dirname(root), `${basename(root, extname(root))}.${basename(file.path)}`);
+    const target = isSingleFile ? (index === 0 ? root : companion) : resolve(root, file.path);
     const inside = relative(root, target);
     if (!isSingleFile && (inside === '' || inside.startsWith('..') || isAbsolute(inside))) {
       throw new ParleyError(

@@ -245,3 +245,17 @@ describe('dataset import of one document twice', () => {
     expect(report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/appears twice for ada/) as unknown]);
   });
 });
+
+describe('a Label Studio export', () => {
+  it('writes the labelling config beside the tasks, naming every label and attribute', async () => {
+    const service = await open();
+    const span = await tag(service, 'a', 'Monday', 'date');
+    await service.updateAnnotation(span.id, { attributes: { value: '2024-12-09' } });
+    const summary = await service.exportTo(join(dir, 'tasks.json'), { format: 'labelstudio' });
+    expect(summary.files).toEqual([join(dir, 'tasks.json'), join(dir, 'tasks.label-config.xml')]);
+    const config = await readFile(join(dir, 'tasks.label-config.xml'), 'utf8');
+    expect(config).toMatch(/<Labels name="label" toName="text">/);
+    for (const label of ['quote', 'precondition', 'date']) expect(config).toContain(`value="${label}"`);
+    expect(config).toContain('attr_value');
+  });
+});
