@@ -1,12 +1,13 @@
 /**
  * Parley's one tokenisation, shared by the CoNLL export and the agreement measures: a token is a
- * maximal run of word characters or a single character that is neither a word character nor
- * white space — Python's `\w+|[^\w\s]`. Sentences come from the platform's Unicode segmenter.
- * Offsets are UTF-16 code units, `end` exclusive.
+ * maximal run of letters, digits and `_`, or a single character that is none of those and not
+ * white space (`[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]`, as in Python's `re` with `\w+|[^\w\s]`:
+ * a combining mark is a token of its own). Sentences come from the platform's Unicode
+ * segmenter. Offsets are UTF-16 code units, `end` exclusive.
  */
 import type { Span } from './span';
 
-const TOKEN = /[\p{L}\p{N}\p{M}_]+|[^\p{L}\p{N}\p{M}_\s]/gu;
+const TOKEN = /[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]/gu;
 
 /** A token and where it is. */
 export interface Token extends Span {

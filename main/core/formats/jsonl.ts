@@ -27,7 +27,10 @@ export function readJsonLines(
       return;
     }
     try {
-      values.push({ line, value: JSON.parse(text) as unknown });
+      const value = JSON.parse(text) as unknown;
+      if (isTooDeep(value))
+        problems.push({ file, line, message: `the JSON is nested deeper than ${MAX_JSON_DEPTH} levels` });
+      else values.push({ line, value });
     } catch (error) {
       problems.push({
         file,
@@ -37,6 +40,24 @@ export function readJsonLines(
     }
   });
   return { values, problems };
+}
+
+/** No Parley record nests deeper than this; deeper input is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `limit` (recursion stops at the limit). */
+export function isTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => isTooDeep(child, limit - 1));
+}
+
+/** A short, safe description of any value for a problem message (never walks deep values). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
 }
 
 /** Whether a value is a plain JSON object. */

@@ -8,7 +8,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { Label } from '../../api/contract';
 import { createOffsetCodec, OFFSET_ENCODINGS, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, Format, ParseResult, Problem, RawDocument, RawSpan } from './dataset';
-import { isRecord } from './jsonl';
+import { isRecord, isTooDeep, MAX_JSON_DEPTH } from './jsonl';
 import { finishDocument, isDocStatus } from './validate';
 
 /** Names in the labelling config: the Labels control, the Text object, the per-region TextAreas. */
@@ -295,6 +295,7 @@ function readTasks(file: string, content: string): unknown[] | Problem {
     const reason = error instanceof Error ? error.message : String(error);
     return { file, ...(line !== undefined && { line }), message: `not valid JSON: ${detail} (${reason})` };
   }
+  if (isTooDeep(value)) return { file, line: 1, message: `the JSON is nested deeper than ${MAX_JSON_DEPTH} levels` };
   // Label Studio imports a single task object as well as a list.
   if (isRecord(value)) return [value];
   if (!Array.isArray(value)) return { file, line: 1, message: 'expected a list of Label Studio tasks' };

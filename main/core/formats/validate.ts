@@ -6,6 +6,7 @@
 import { DOC_STATUSES, type DocStatus } from '../../api/contract';
 import { createOffsetCodec, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, DatasetSpan, Problem, RawDocument, RawSpan } from './dataset';
+import { describeValue } from './jsonl';
 
 const isStringMap = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' &&
@@ -21,7 +22,7 @@ export const isDocStatus = (value: unknown): value is DocStatus =>
 function checkSpan(raw: RawSpan, text: string, codec: ReturnType<typeof createOffsetCodec>): DatasetSpan | string {
   const { start, end, label } = raw;
   if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) {
-    return `start and end must be whole numbers (got ${JSON.stringify(start)}, ${JSON.stringify(end)})`;
+    return `start and end must be whole numbers (got ${describeValue(start)}, ${describeValue(end)})`;
   }
   if (start < 0) return `start ${start} is negative`;
   if (start >= end) return `start ${start} must be < end ${end}`;
@@ -32,7 +33,7 @@ function checkSpan(raw: RawSpan, text: string, codec: ReturnType<typeof createOf
   if (from === null || to === null) return `offsets ${start}–${end} do not fit the text`;
   const slice = text.slice(from, to);
   if (raw.text !== undefined && raw.text !== slice) {
-    return `text ${JSON.stringify(raw.text)} does not match the document at ${start}–${end} (${JSON.stringify(slice)})`;
+    return `text ${describeValue(raw.text)} does not match the document at ${start}–${end} (${JSON.stringify(slice)})`;
   }
   if (raw.id !== undefined && (typeof raw.id !== 'string' || raw.id === '')) return 'id must be a non-empty string';
   if (raw.attributes !== undefined && !isStringMap(raw.attributes)) return 'attributes must map names to strings';

@@ -170,3 +170,13 @@ describe('formats/doccano', () => {
     );
   });
 });
+
+describe('formats/doccano with hostile nesting', () => {
+  it('refuses a line nested 10,000 levels deep with a problem instead of crashing', () => {
+    const content = `{"text":"abc","label":[[${'['.repeat(10_000)}${']'.repeat(10_000)},2,"quote"]]}`;
+    const parsed = doccanoFormat.parse([{ path: 'deep.jsonl', content }], { offsets: 'codepoint' });
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringMatching(/nested deeper/) as unknown }),
+    ]);
+  });
+});

@@ -223,3 +223,13 @@ describe('formats/labelstudio', () => {
     );
   });
 });
+
+describe('formats/labelstudio with hostile nesting', () => {
+  it('refuses JSON nested 10,000 levels deep with a problem instead of crashing', () => {
+    const content = `[{"data":{"text":"abc"},"annotations":[{"result":[{"value":{"start":${'['.repeat(10_000)}${']'.repeat(10_000)}}}]}]}]`;
+    const parsed = labelstudioFormat.parse([{ path: 'deep.json', content }], { offsets: 'codepoint' });
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/nested deeper than 64 levels/) as unknown,
+    ]);
+  });
+});

@@ -77,6 +77,11 @@ describe('formats/spans', () => {
       message: /twice/,
     },
     { case: 'a missing doc_id', content: '{"text":"abc","meta":{},"spans":[]}', message: /doc_id/ },
+    {
+      case: 'offsets nested 10,000 levels deep',
+      content: `{"text":"abc","meta":{"doc_id":"d"},"spans":[{"start":${'['.repeat(10_000)}${']'.repeat(10_000)},"end":2,"label":"quote"}]}`,
+      message: /nested deeper than 64 levels/,
+    },
     { case: 'a 50 MB line', content: `{"text":"${'a'.repeat(50 * 1024 * 1024)}"}`, message: /limit/ },
   ])('reports $case with file and line, and keeps going', ({ content, message }) => {
     const parsed = spansFormat.parse([{ path: 'in.jsonl', content }], { offsets: 'codepoint' });
