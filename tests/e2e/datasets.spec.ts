@@ -68,3 +68,43 @@ test.describe('File > Import…', () => {
     expect((await annotationsOnDisk(storePath)).map((a) => a.text)).toEqual(['Thursday']);
   });
 });
+
+const FORMATS = ['spans', 'doccano', 'conll', 'brat', 'labelstudio', 'webanno', 'csv'] as const;
+
+for (const format of FORMATS) {
+  test.describe(`${format} through the dialogs`, () => {
+    const target = async ({}, use: (path: string) => Promise<void>, testInfo: { outputPath: (p: string) => string }) =>
+      use(testInfo.outputPath(format === 'brat' ? 'brat-export' : `export.${format}`));
+    test.use({ exportTarget: target, importSource: target });
+
+    test(`exports ${format} and imports it back as another annotator`, async ({ page, harness, storePath }) => {
+      await openDocument(page, ZELENSKY);
+      await selectText(page, 'contingent upon receiving security guarantees');
+      await pressKey(page, '2');
+      await selectText(page, 'Thursday');
+      await pressKey(page, '3');
+      await harness.menuCommand('export');
+      const exportDialog = page.getByTestId('export-dialog');
+      await exportDialog.getByLabel('Format').selectOption(format);
+      await exportDialog.getByRole('button', { name: 'Export…' }).click();
+      await expect(exportDialog.getByTestId('export-summary')).toContainText('Exported 2 span(s) in 1 document(s)');
+      await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+      await harness.menuCommand('import');
+      const importDialog = page.getByTestId('import-dialog');
+      await importDialog.getByLabel('Format').selectOption(format);
+      await importDialog.getByLabel('Annotator whose work this is').fill('bob');
+      await importDialog.getByRole('button', { name: /Choose (file|folder)…/ }).click();
+      await expect(importDialog.getByTestId('import-report')).toHaveAttribute('data-applied', 'true');
+      await expect(importDialog.getByTestId('import-report')).toContainText('Imported 2 span(s) in 1 document(s)');
+      const onDisk = await annotationsOnDisk(storePath);
+      const spans = (who: string) =>
+        onDisk
+          .filter((a) => a.annotator === who)
+          .map((a) => `${a.start}-${a.end}:${a.label}:${a.text}`)
+          .sort();
+      expect(spans('bob')).toEqual(spans('ada'));
+      expect(spans('bob')).toHaveLength(2);
+    });
+  });
+}

@@ -95,3 +95,30 @@ describe('cli', () => {
     expect(err).toMatch(message);
   });
 });
+
+describe('cli with every format', () => {
+  it.each(['spans', 'doccano', 'conll', 'brat', 'labelstudio', 'webanno', 'csv'])(
+    '%s: export from one store and import into another',
+    async (format) => {
+      const source = join(dir, 'source.json');
+      await run('import', '--store', source, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ada');
+      const out = join(dir, format === 'brat' ? 'out-brat' : `out.${format}`);
+      const exported = await run('export', '--store', source, '--format', format, '--out', out, '--annotator', 'ada');
+      expect(exported).toMatchObject({ code: 0, err: '' });
+      const imported = await run(
+        'import',
+        '--store',
+        join(dir, 'target.json'),
+        '--format',
+        format,
+        '--in',
+        out,
+        '--annotator',
+        'bob',
+      );
+      expect(imported.err).toBe('');
+      expect(imported).toMatchObject({ code: 0 });
+      expect(imported.out).toMatch(/Imported 8 span\(s\) in 1 document\(s\)/);
+    },
+  );
+});
