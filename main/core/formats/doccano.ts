@@ -8,9 +8,9 @@
  * id. Reads `labels` and `entities` (other doccano exports) too.
  */
 import { createOffsetCodec, OFFSET_ENCODINGS, type OffsetEncoding } from '../codepoints';
-import type { DatasetDocument, Format, ParseResult, Problem, RawDocument, RawSpan } from './dataset';
-import { isRecord, readJsonLines } from './jsonl';
-import { finishDocument, isDocStatus } from './validate';
+import type { DatasetDocument, Format, Problem, RawDocument, RawSpan } from './dataset';
+import { isRecord, jsonLinesFormat, type LineRead } from './jsonl';
+import { isDocStatus } from './validate';
 
 /** Where a line was read, for problems. */
 type Where = Omit<Problem, 'message'>;
@@ -101,8 +101,6 @@ function readSpans(
 }
 
 /** What one line holds: a document to validate with problems in its span list, or why it is refused. */
-type LineRead = { raw: RawDocument; encoding: OffsetEncoding | undefined; problems: Problem[] } | Problem;
-
 /** The document of one parsed line, or why the whole line is refused. */
 function readDocument(value: unknown, where: Where & { line: number }): LineRead {
   if (!isRecord(value) || typeof value.text !== 'string') {
@@ -141,42 +139,10 @@ function readDocument(value: unknown, where: Where & { line: number }): LineRead
 }
 
 /** doccano's sequence-labelling JSONL; offsets in `offsetEncoding`, else the import's unit. */
-export const doccanoFormat: Format = {
+export const doccanoFormat: Format = jsonLinesFormat({
   id: 'doccano',
   description: 'doccano JSONL for sequence labelling: text with [start, end, label] triples',
-  layout: { kind: 'file', extension: '.jsonl' },
-
-  serialize: (dataset, options) => ({
-    files: [
-      {
-        path: 'doccano.jsonl',
-        content: dataset.documents.map((d) => `${serializeDocument(d, options.offsets)}\n`).join(''),
-      },
-    ],
-    dropped: [],
-  }),
-
-  parse: (files, options) => {
-    const result: ParseResult = { documents: [], labels: [], problems: [], refusedSpans: 0 };
-    const seenIds = new Set<string>();
-    for (const { path, content } of files) {
-      const { values, problems } = readJsonLines(path, content);
-      result.problems.push(...problems);
-      for (const { line, value } of values) {
-        const read = readDocument(value, { file: path, line });
-        if (!('raw' in read)) {
-          result.problems.push(read);
-          continue;
-        }
-        // Entries that are not triples never reach validation: they are refused here.
-        result.problems.push(...read.problems);
-        result.refusedSpans += read.problems.length;
-        const finished = finishDocument(read.raw, read.encoding ?? options.offsets, seenIds);
-        result.documents.push(finished.document);
-        result.problems.push(...finished.problems);
-        result.refusedSpans += finished.refused;
-      }
-    }
-    return result;
-  },
-};
+  fileName: 'doccano.jsonl',
+  writeLine: serializeDocument,
+  readLine: readDocument,
+});

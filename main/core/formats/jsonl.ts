@@ -1,8 +1,11 @@
 /**
- * Reading JSON Lines: one JSON value a line, each parse error with its line number, and lines
- * longer than a limit refused without parsing them.
+ * JSON Lines formats: reading one JSON value a line (each parse error with its line number,
+ * over-long and over-deep lines refused), and the skeleton a one-document-a-line format fills
+ * with how it writes and reads one line.
  */
-import type { Problem } from './dataset';
+import type { OffsetEncoding } from '../../api/contract';
+import type { DatasetDocument, Format, FormatId, ParseResult, Problem, RawDocument } from './dataset';
+import { finishDocument } from './validate';
 
 /** Lines longer than this (UTF-16 units) are refused: no annotation record is this large. */
 export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
@@ -52,14 +55,62 @@ export function isTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
   return Object.values(value).some((child) => isTooDeep(child, limit - 1));
 }
 
-/** A short, safe description of any value for a problem message (never walks deep values). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return String(value);
-}
-
 /** Whether a value is a plain JSON object. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One line read: its raw document (and any spans refused while reading), or why it is refused. */
+export type LineRead = { raw: RawDocument; encoding: OffsetEncoding | undefined; problems: Problem[] } | Problem;
+
+/** What a one-document-a-line format supplies. */
+export interface JsonLinesSpec {
+  id: FormatId;
+  description: string;
+  /** The file name inside an export. */
+  fileName: string;
+  /** One document as one JSON line (no line break), offsets in `offsets`. */
+  writeLine(doc: DatasetDocument, offsets: OffsetEncoding): string;
+  /** One parsed line as a raw document, with offsets still in the file's unit. */
+  readLine(value: unknown, where: { file: string; line: number }): LineRead;
+}
+
+/** A Format over JSON Lines from a spec; every document goes through finishDocument. */
+export function jsonLinesFormat(spec: JsonLinesSpec): Format {
+  return {
+    id: spec.id,
+    description: spec.description,
+    layout: { kind: 'file', extension: '.jsonl' },
+    serialize: (dataset, options) => ({
+      files: [
+        {
+          path: spec.fileName,
+          content: dataset.documents.map((d) => `${spec.writeLine(d, options.offsets)}\n`).join(''),
+        },
+      ],
+      dropped: [],
+    }),
+    parse: (files, options) => {
+      const result: ParseResult = { documents: [], labels: [], problems: [], refusedSpans: 0 };
+      const seenIds = new Set<string>();
+      for (const { path, content } of files) {
+        const { values, problems } = readJsonLines(path, content);
+        result.problems.push(...problems);
+        for (const { line, value } of values) {
+          const read = spec.readLine(value, { file: path, line });
+          if (!('raw' in read)) {
+            result.problems.push(read);
+            continue;
+          }
+          // Spans refused while reading never reach validation; they count as refused here.
+          result.problems.push(...read.problems);
+          result.refusedSpans += read.problems.length;
+          const finished = finishDocument(read.raw, read.encoding ?? options.offsets, seenIds);
+          result.documents.push(finished.document);
+          result.problems.push(...finished.problems);
+          result.refusedSpans += finished.refused;
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -6,7 +6,14 @@
 import { DOC_STATUSES, type DocStatus } from '../../api/contract';
 import { createOffsetCodec, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, DatasetSpan, Problem, RawDocument, RawSpan } from './dataset';
-import { describeValue } from './jsonl';
+
+/** A short, safe description of any value for a problem message (never walks deep values). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
 
 const isStringMap = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' &&
