@@ -3,10 +3,10 @@
  * columns and a train/dev/test split; then where to save, a progress bar and a summary.
  */
 import { useEffect, useState } from 'react';
-import { FORMAT_IDS, type ExportRequest, type ExportSummary, type FormatId, type Label } from '@api/contract';
+import { type ExportRequest, type ExportSummary, type FormatId, type Label } from '@api/contract';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { FORMAT_NAMES } from './format-names';
+import { FormatSelect } from './FormatSelect';
 import { ProgressBar } from './ProgressBar';
 import { useDatasetTask } from './useDatasetTask';
 
@@ -47,16 +47,7 @@ export function ExportDialog({ labels, currentAnnotator, onClose }: Props) {
 
   return (
     <Dialog title="Export a dataset" onClose={onClose} testId="export-dialog">
-      <label className="field">
-        <span>Format</span>
-        <select name="format" value={format} onChange={(e) => setFormat(e.target.value as FormatId)}>
-          {FORMAT_IDS.map((id) => (
-            <option key={id} value={id}>
-              {FORMAT_NAMES[id]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FormatSelect value={format} onChange={setFormat} />
       <fieldset className="choices">
         <legend>Annotators</legend>
         {annotators.map((name) => (

@@ -4,9 +4,9 @@
  * unknown labels or to import the valid records and skip the rest.
  */
 import { useState } from 'react';
-import { FORMAT_IDS, type FormatId, type ImportReport } from '@api/contract';
+import { type FormatId, type ImportReport } from '@api/contract';
 import { Dialog } from '../../components/Dialog';
-import { FORMAT_NAMES } from './format-names';
+import { FormatSelect } from './FormatSelect';
 import { ProgressBar } from './ProgressBar';
 import { ImportReportView } from './ImportReportView';
 import { useDatasetTask } from './useDatasetTask';
@@ -41,16 +41,7 @@ export function ImportDialog({ currentAnnotator, onImported, onClose }: Props) {
 
   return (
     <Dialog title="Import annotations" onClose={onClose} testId="import-dialog">
-      <label className="field">
-        <span>Format</span>
-        <select name="format" value={format} onChange={(e) => setFormat(e.target.value as FormatId)}>
-          {FORMAT_IDS.map((id) => (
-            <option key={id} value={id}>
-              {FORMAT_NAMES[id]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FormatSelect value={format} onChange={setFormat} />
       <label className="field">
         <span>Annotator whose work this is</span>
         <input name="annotator" value={annotator} maxLength={200} onChange={(e) => setAnnotator(e.target.value)} />
