@@ -4,8 +4,7 @@
  * the schemas of api/schemas.ts; checks that need data (offsets vs. text, known labels) live here.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type {
   Annotation,
   AnnotationChanges,
@@ -16,7 +15,6 @@ import type {
   EventName,
   ExportRequest,
   ExportSummary,
-  FormatId,
   HistoryStep,
   ImportReport,
   ImportRequest,
@@ -30,10 +28,8 @@ import type {
 import * as history from '../core/history';
 import { checkAnchor, compareSpans, describeBadSpan, quoteOf } from '../core/span';
 import type { Format } from '../core/formats/dataset';
-import { FORMATS } from '../core/formats/index';
 import { loadFolder, type LoadedDocument } from './corpus';
-import { buildDataset, serializeExport, summarize, writeExportFiles } from './dataset-export';
-import { planImport, readImportFiles, type ImportPlan } from './dataset-import';
+import { exportTo, formatOf, importFrom, isFolderExport, type TransferHost } from './dataset-transfer';
 import { ParleyError } from './errors';
 import { Store } from './store';
 import { emptyStoreData } from './store-data';
@@ -235,131 +231,56 @@ export class ParleyService implements ParleyApi {
   }
 
   async exportDataset(request: ExportRequest): Promise<ExportSummary | null> {
-    const format = this.formatOf(request.format);
-    const target = await this.options.pickExportTarget?.(format, this.isFolderExport(format, request));
+    const format = formatOf(request.format);
+    const target = await this.options.pickExportTarget?.(format, isFolderExport(format, request));
     return target === undefined || target === null ? null : this.exportTo(target, request);
   }
 
   async importDataset(request: ImportRequest): Promise<ImportReport | null> {
-    const format = this.formatOf(request.format);
+    const format = formatOf(request.format);
     const source = await this.options.pickImportSource?.(format, format.layout.kind === 'folder');
     return source === undefined || source === null ? null : this.importFrom(source, request);
   }
 
   /** Exports to a file (one-file formats) or a folder (folder formats, or with a split). */
   async exportTo(destination: string, request: ExportRequest): Promise<ExportSummary> {
-    const store = this.requireStore();
-    const format = this.formatOf(request.format);
-    const dataset = buildDataset(
-      {
-        data: store.data,
-        documents: [...this.documents.values()],
-        annotationsOf: (docId) => [...(this.byDoc.get(docId) ?? [])].flatMap((id) => store.data.annotations[id] ?? []),
-        currentAnnotator: store.data.settings.annotator,
-      },
-      request,
-    );
-    this.emit('progress', { task: 'export', done: 0, total: dataset.documents.length });
-    const { files, dropped } = serializeExport(format, dataset, request);
-    const written = await writeExportFiles(destination, files, !this.isFolderExport(format, request));
-    this.emit('progress', { task: 'export', done: dataset.documents.length, total: dataset.documents.length });
-    return summarize(resolve(destination), written, dataset, dropped);
+    return exportTo(this.transferHost(), destination, request);
   }
 
-  /**
-   * Imports a file or folder. With any problem nothing changes unless `skipInvalid` is set; the
-   * store is backed up before anything is written.
-   */
+  /** Imports a file or folder: all or nothing unless `skipInvalid`; the store is backed up first. */
   async importFrom(source: string, request: ImportRequest): Promise<ImportReport> {
+    return importFrom(this.transferHost(), source, request);
+  }
+
+  /** What dataset-transfer.ts may use of the service. */
+  private transferHost(): TransferHost {
     const store = this.requireStore();
-    const format = this.formatOf(request.format);
-    const files = await readImportFiles(source, format.layout.kind === 'folder');
-    const knownTexts = new Map<string, string>();
-    for (const doc of this.documents.values()) if (doc.text !== undefined) knownTexts.set(doc.id, doc.text);
-    const parsed = format.parse(files, { offsets: request.offsets ?? 'codepoint', knownTexts });
-    const plan = planImport(
-      parsed,
-      {
-        sourceName: source,
-        documents: this.documents,
-        labels: store.data.labels,
-        currentAnnotator: store.data.settings.annotator,
+    return {
+      store,
+      documents: this.documents,
+      annotationsOf: (docId) => this.annotationsOfDoc(docId),
+      addFolder: (path) => this.addFolder(path),
+      replaceAnnotations: (docId, annotator, next) => {
+        for (const a of this.annotationsOfDoc(docId)) {
+          if (a.annotator !== annotator) continue;
+          delete store.data.annotations[a.id];
+          this.byDoc.get(docId)?.delete(a.id);
+        }
+        for (const a of next) {
+          store.data.annotations[a.id] = a;
+          this.index(a);
+        }
+        // Undo history of a replaced set would refer to annotations that are gone.
+        this.histories.delete(`${annotator}\u0000${docId}`);
       },
-      request,
-    );
-    const report: ImportReport = {
-      source: resolve(source),
-      applied: false,
-      documents: plan.documents.length,
-      spans: plan.documents.reduce((n, d) => n + d.spans.length, 0),
-      addedDocuments: plan.documents.filter((d) => d.newText !== undefined).map((d) => d.docId),
-      addedLabels: plan.labelsToAdd.map((l) => l.id),
-      problems: plan.problems,
-      skipped: plan.skipped,
+      emit: (name, payload) => this.emit(name, payload),
+      listDocuments: () => this.listDocuments(),
     };
-    if ((plan.problems.length > 0 && !request.skipInvalid) || plan.documents.length === 0) return report;
-    const backup = await store.backup();
-    await this.applyImport(plan);
-    return { ...report, applied: true, backup };
   }
 
-  private async applyImport(plan: ImportPlan): Promise<void> {
-    const store = this.requireStore();
-    store.data.labels.push(...plan.labelsToAdd);
-    const newDocs = plan.documents.filter((d) => d.newText !== undefined);
-    if (newDocs.length > 0) {
-      const folder = join(dirname(store.path), 'parley-texts');
-      await mkdir(folder, { recursive: true });
-      for (const doc of newDocs) await writeFile(join(folder, `${doc.docId}.txt`), doc.newText ?? '', 'utf8');
-      await this.addFolder(folder);
-      if (!store.data.folders.includes(folder)) store.data.folders.push(folder);
-    }
-    const now = new Date().toISOString();
-    plan.documents.forEach((planned, index) => {
-      const text = this.documents.get(planned.docId)?.text ?? '';
-      const replaced = [...(this.byDoc.get(planned.docId) ?? [])]
-        .map((id) => store.data.annotations[id])
-        .filter((a): a is Annotation => a?.annotator === planned.annotator);
-      const created = planned.spans.map((span): Annotation => ({
-        id: span.id !== undefined && store.data.annotations[span.id] === undefined ? span.id : randomUUID(),
-        docId: planned.docId,
-        ...quoteOf(text, span),
-        start: span.start,
-        end: span.end,
-        label: span.label,
-        annotator: planned.annotator,
-        createdAt: now,
-        updatedAt: now,
-        ...(span.attributes && { attributes: span.attributes }),
-        ...(span.note !== undefined && { note: span.note }),
-      }));
-      for (const a of replaced) {
-        delete store.data.annotations[a.id];
-        this.byDoc.get(a.docId)?.delete(a.id);
-      }
-      for (const a of created) {
-        store.data.annotations[a.id] = a;
-        this.index(a);
-      }
-      if (planned.status !== undefined) {
-        store.data.status[planned.docId] = { ...store.data.status[planned.docId], [planned.annotator]: planned.status };
-      }
-      // Undo history of a replaced set would refer to annotations that are gone.
-      this.histories.delete(`${planned.annotator}\u0000${planned.docId}`);
-      this.emit('progress', { task: 'import', done: index + 1, total: plan.documents.length });
-    });
-    store.markDirty();
-    this.emit('documents-changed', await this.listDocuments());
-  }
-
-  private formatOf(id: FormatId): Format {
-    const format = FORMATS[id];
-    if (!format) throw new ParleyError('BAD_REQUEST', `Parley has no ${id} format`);
-    return format;
-  }
-
-  private isFolderExport(format: Format, request: ExportRequest): boolean {
-    return format.layout.kind === 'folder' || request.split !== undefined;
+  private annotationsOfDoc(docId: string): Annotation[] {
+    const annotations = this.requireStore().data.annotations;
+    return [...(this.byDoc.get(docId) ?? [])].flatMap((id) => annotations[id] ?? []);
   }
 
   private async openStore(): Promise<void> {
