@@ -2,7 +2,7 @@
  * Every format through the service, as the app and the CLI use it: the golden annotations of a
  * seed article exported from one store and imported into a fresh one, span for span.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,4 +88,32 @@ describe('every format through the service', () => {
       }
     },
   );
+});
+
+describe('every format with a broken line in the middle', () => {
+  it.each(FORMAT_IDS)('%s: reports it and leaves the store as it was', async (id) => {
+    const format = FORMATS[id];
+    const out = join(dir, format.layout.kind === 'folder' ? `${id}-broken` : `${id}-broken${format.layout.extension}`);
+    await source.exportTo(out, { format: id });
+    const main =
+      format.layout.kind === 'folder' ? join(out, (await readdir(out)).find((n) => n.endsWith('.ann')) ?? '') : out;
+    const lines = (await readFile(main, 'utf8')).split('\n');
+    const middle = Math.floor(lines.length / 2);
+    await writeFile(main, [...lines.slice(0, middle), '}{"broken": \t\t-5 -1', ...lines.slice(middle)].join('\n'));
+
+    const storePath = join(dir, `${id}-untouched-store.json`);
+    const target = await ParleyService.create({ storePath, seedDirs: [SEEDS], defaultAnnotator: 'bob' });
+    try {
+      await target.close();
+      const before = await readFile(storePath, 'utf8');
+      const report = await target.importFrom(out, { format: id, annotator: 'bob' });
+      expect(report.applied).toBe(false);
+      expect(report.problems.length).toBeGreaterThan(0);
+      expect(report.problems[0]?.message).not.toBe('');
+      await target.close();
+      expect(await readFile(storePath, 'utf8')).toBe(before);
+    } finally {
+      await target.close();
+    }
+  });
 });
