@@ -29,6 +29,31 @@ function encodeName(value: string): string {
   );
 }
 
+/**
+ * A label or attribute name in brat's storage form, `[A-Za-z0-9_-]` (brat rewrites any other
+ * character when it reads annotation.conf): letters, digits and `-` stay, every other character,
+ * `_` included, becomes `_<hex code point>_`, and a name of hyphens only (a separator line in
+ * brat's config) has its first `-` escaped. Reversible with decodeType.
+ */
+function encodeType(name: string): string {
+  if (name === '') return '_';
+  const encoded = [...name]
+    .map((c) => (/^[A-Za-z0-9-]$/.test(c) ? c : `_${(c.codePointAt(0) ?? 0).toString(16)}_`))
+    .join('');
+  return /^-+$/.test(encoded) ? `_2d_${encoded.slice(1)}` : encoded;
+}
+
+/** The inverse of encodeType, or null when the text is not in that form. */
+function decodeType(value: string): string | null {
+  if (value === '_') return '';
+  if (!/^(?:[A-Za-z0-9-]|_[0-9a-f]{1,6}_)+$/.test(value)) return null;
+  try {
+    return value.replace(/_([0-9a-f]{1,6})_/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+  } catch {
+    return null;
+  }
+}
+
 /** The inverse of encodeName, or null when a %XX sequence is not UTF-8. */
 function decodeName(value: string): string | null {
   if (value === '""') return '';
@@ -88,10 +113,10 @@ function serializeAnn(doc: DatasetDocument, offsets: OffsetEncoding): string {
     const fragments = fragmentsOf(doc.text, span.start, span.end);
     const where = fragments.map(([s, e]) => `${codec.toExternal(s)} ${codec.toExternal(e)}`).join(';');
     const covered = fragments.map(([s, e]) => doc.text.slice(s, e)).join(' ');
-    lines.push(`${id}\t${encodeName(span.label)} ${where}\t${covered}`);
+    lines.push(`${id}\t${encodeType(span.label)} ${where}\t${covered}`);
     for (const [name, value] of Object.entries(span.attributes ?? {})) {
       attributeCount += 1;
-      lines.push(`A${attributeCount}\t${encodeName(name)} ${id} ${encodeName(value)}`);
+      lines.push(`A${attributeCount}\t${encodeType(name)} ${id} ${encodeName(value)}`);
     }
     if (span.id !== undefined) {
       commentCount += 1;
@@ -110,18 +135,19 @@ function annotationConf(labels: readonly string[], documents: readonly DatasetDo
   const values = new Map<string, Set<string>>();
   for (const span of documents.flatMap((d) => d.spans)) {
     for (const [name, value] of Object.entries(span.attributes ?? {})) {
-      values.set(encodeName(name), (values.get(encodeName(name)) ?? new Set()).add(encodeName(value)));
+      values.set(encodeType(name), (values.get(encodeType(name)) ?? new Set()).add(encodeName(value)));
     }
   }
   const attributes = [...values.keys()]
     .sort()
     .map((name) => `${name}\tArg:<ENTITY>, Value:${[...(values.get(name) ?? [])].sort().join('|')}`);
   return [
-    `# Written by Parley (offsets: ${offsets}). Labels and attributes are percent-encoded where brat`,
-    '# cannot hold a character, and "" is the empty value. Notes and ParleyId comments write a line',
+    `# Written by Parley (offsets: ${offsets}). Label and attribute names are in brat's storage form`,
+    '# (other characters as _<hex>_); attribute values are percent-encoded where brat cannot hold a',
+    '# character, and "" is the empty value. Notes and ParleyId comments write a line',
     '# break as \\n or \\r and a backslash as \\\\.',
     '[entities]',
-    ...labels.map(encodeName),
+    ...labels.map(encodeType),
     '',
     '[relations]',
     '# Parley spans may nest, cross and coincide.',
@@ -138,17 +164,18 @@ function annotationConf(labels: readonly string[], documents: readonly DatasetDo
 /** visual.conf: each label's name and colour. */
 function visualConf(labels: readonly Label[]): string {
   const named = labels.filter(
-    (l) => /^[^|\t#\s][^|\t]*$/u.test(l.name) && !LINE_BREAK.test(l.name) && l.name.trim() === l.name,
+    // brat reads <...> in visual.conf as a macro and drops the whole file when it is unknown.
+    (l) => /^[^|\t#\s<>][^|\t<>]*$/u.test(l.name) && !LINE_BREAK.test(l.name) && l.name.trim() === l.name,
   );
   return [
     '[labels]',
-    ...named.map((l) => `${encodeName(l.id)} | ${l.name}`),
+    ...named.map((l) => `${encodeType(l.id)} | ${l.name}`),
     '',
     '[drawing]',
     'SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken',
     'ARC_DEFAULT\tcolor:black',
     'ATTRIBUTE_DEFAULT\tglyph:*',
-    ...labels.filter((l) => /^#[0-9a-fA-F]{6}$/.test(l.color)).map((l) => `${encodeName(l.id)}\tbgColor:${l.color}`),
+    ...labels.filter((l) => /^#[0-9a-fA-F]{6}$/.test(l.color)).map((l) => `${encodeType(l.id)}\tbgColor:${l.color}`),
     '',
   ].join('\n');
 }
@@ -280,7 +307,7 @@ function readAnn(
       return;
     }
     const space = data.indexOf(' ');
-    const label = space > 0 ? decode(data.slice(0, space)) : '';
+    const label = space > 0 ? (isParley ? decodeType(data.slice(0, space)) : data.slice(0, space)) : '';
     const fragments = space > 0 ? readFragments(data.slice(space + 1)) : null;
     const joined =
       fragments === null
@@ -316,7 +343,7 @@ function readAnn(
       else entity.raw[key] = unescape(tail ?? '');
     } else {
       // A and M lines; an attribute without a value is one of brat's binary attributes.
-      const name = decode(type);
+      const name = isParley ? decodeType(type) : type;
       const decoded = value.length > 0 ? decode(value.join(' ')) : 'true';
       if (name === null || decoded === null) {
         problems.push({ ...where, message: `${kind} is not percent-encoded UTF-8` });
@@ -356,9 +383,13 @@ export const bratFormat: Format = {
         continue;
       }
       written.add(doc.docId);
-      documents.push(doc);
+      // brat takes a span whose text is only white space for one with missing text and rewrites it.
+      const blank = doc.spans.filter((s) => s.text.trim() === '');
+      const reason = 'it covers only white space, which brat takes for missing text';
+      dropped.push(...blank.map((span) => ({ docId: doc.docId, span, reason })));
+      documents.push(blank.length === 0 ? doc : { ...doc, spans: doc.spans.filter((s) => s.text.trim() !== '') });
       files.push({ path: `${doc.docId}.txt`, content: doc.text });
-      files.push({ path: `${doc.docId}.ann`, content: serializeAnn(doc, options.offsets) });
+      files.push({ path: `${doc.docId}.ann`, content: serializeAnn(documents.at(-1) ?? doc, options.offsets) });
     }
     const labels = [
       ...new Set([...dataset.labels.map((l) => l.id), ...documents.flatMap((d) => d.spans.map((s) => s.label))]),
@@ -375,8 +406,8 @@ export const bratFormat: Format = {
     const mark = MARK.exec(byName.get('annotation.conf') ?? '');
     const isParley = mark !== null;
     const encoding = (mark?.[1] as OffsetEncoding | undefined) ?? options.offsets;
-    const decode = (value: string) => (isParley ? decodeName(value) : value);
-    result.labels = readLabels(byName.get('annotation.conf') ?? '', byName.get('visual.conf') ?? '', decode);
+    const decodeLabel = (value: string) => (isParley ? decodeType(value) : value);
+    result.labels = readLabels(byName.get('annotation.conf') ?? '', byName.get('visual.conf') ?? '', decodeLabel);
     const texts = new Map(files.filter((f) => f.path.endsWith('.txt')).map((f) => [f.path.slice(0, -4), f.content]));
     for (const { path, content } of files) {
       if (!path.endsWith('.ann')) continue;
