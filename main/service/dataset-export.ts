@@ -176,7 +176,8 @@ export function summarize(
     destination,
     files,
     documents: dataset.documents.length,
-    spans: dataset.documents.reduce((n, d) => n + d.spans.length, 0) - dropped.length,
+    spans:
+      dataset.documents.reduce((n, d) => n + d.spans.length, 0) - dropped.filter((d) => !d.isWrittenChanged).length,
     dropped: dropped.map((d) => ({ docId: d.docId, label: d.span.label, text: d.span.text, reason: d.reason })),
   };
 }

@@ -65,7 +65,8 @@ function tagDocument(
   singleColumn: boolean,
 ): { tags: string[][]; dropped: DroppedSpan[] } {
   const dropped: DroppedSpan[] = [];
-  const drop = (span: DatasetSpan, reason: string) => dropped.push({ docId: doc.docId, span, reason });
+  const drop = (span: DatasetSpan, reason: string, isWrittenChanged = false) =>
+    dropped.push({ docId: doc.docId, span, reason, ...(isWrittenChanged && { isWrittenChanged }) });
   const byColumn = new Map<string, Placed[]>();
   for (const span of doc.spans) {
     if (/\s/u.test(span.label)) {
@@ -81,7 +82,7 @@ function tagDocument(
     if (written.start !== span.start || written.end !== span.end) {
       // Still written, over the whole tokens it covers; the summary must say it changed.
       const shortened = doc.text.slice(written.start, written.end);
-      drop(span, `it cuts a word, so it is written as the whole tokens it covers: ${quote(shortened)}`);
+      drop(span, `it cuts a word, so it is written as the whole tokens it covers: ${quote(shortened)}`, true);
     }
     const key = singleColumn ? SINGLE_COLUMN : span.label;
     const column = byColumn.get(key) ?? [];

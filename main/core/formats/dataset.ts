@@ -52,11 +52,13 @@ export interface SerializeOptions {
   singleColumn?: boolean;
 }
 
-/** A span a format could not write, and why (CoNLL single column drops overlaps). */
+/** A span a format could not write as it is, and why (CoNLL single column drops overlaps). */
 export interface DroppedSpan {
   docId: string;
   span: DatasetSpan;
   reason: string;
+  /** Set when the span was still written, changed (CoNLL writes whole tokens). */
+  isWrittenChanged?: boolean;
 }
 
 export interface SerializeResult {

@@ -259,3 +259,19 @@ describe('a Label Studio export', () => {
     expect(config).toContain('attr_value');
   });
 });
+
+describe('a CoNLL export of a span that cuts a word', () => {
+  it('counts it as exported and reports the change', async () => {
+    const service = await open();
+    await service.updateSettings({ extendToWords: false });
+    await service.addAnnotation({ docId: 'a', start: 0, end: 9, label: 'quote' }); // "Peskov sa"
+    const summary = await service.exportTo(join(dir, 'out.conll'), { format: 'conll' });
+    expect(summary.spans).toBe(1);
+    expect(summary.dropped).toEqual([
+      expect.objectContaining({
+        text: 'Peskov sa',
+        reason: expect.stringMatching(/written as the whole tokens/) as unknown,
+      }),
+    ]);
+  });
+});
