@@ -9,7 +9,7 @@
  */
 import { createOffsetCodec, OFFSET_ENCODINGS, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, Format, Problem, RawDocument, RawSpan } from './dataset';
-import { isRecord, jsonLinesFormat, type LineRead } from './jsonl';
+import { documentMeta, isRecord, jsonLinesFormat, type LineRead } from './jsonl';
 import { isDocStatus } from './validate';
 
 /** Where a line was read, for problems. */
@@ -30,13 +30,7 @@ function serializeDocument(doc: DatasetDocument, offsets: OffsetEncoding): strin
   return JSON.stringify({
     text: doc.text,
     label: placed.map(({ span, start, end }) => [start, end, span.label]),
-    doc_id: doc.docId,
-    ...(doc.title !== undefined && { title: doc.title }),
-    ...(doc.source !== undefined && { source: doc.source }),
-    ...(doc.sha256 !== undefined && { sha256: doc.sha256 }),
-    ...(doc.annotator !== undefined && { annotator: doc.annotator }),
-    ...(doc.status !== undefined && { status: doc.status }),
-    offsetEncoding: offsets,
+    ...documentMeta(doc, offsets),
     ...(extras.length > 0 && { parley_spans: extras }),
   });
 }

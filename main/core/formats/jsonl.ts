@@ -59,6 +59,17 @@ export function isTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A document's id and metadata as the JSONL formats write them, with the offset unit. */
+export const documentMeta = (doc: DatasetDocument, offsets: OffsetEncoding) => ({
+  doc_id: doc.docId,
+  ...(doc.title !== undefined && { title: doc.title }),
+  ...(doc.source !== undefined && { source: doc.source }),
+  ...(doc.sha256 !== undefined && { sha256: doc.sha256 }),
+  ...(doc.annotator !== undefined && { annotator: doc.annotator }),
+  ...(doc.status !== undefined && { status: doc.status }),
+  offsetEncoding: offsets,
+});
+
 /** One line read: its raw document (and any spans refused while reading), or why it is refused. */
 export type LineRead = { raw: RawDocument; encoding: OffsetEncoding | undefined; problems: Problem[] } | Problem;
 

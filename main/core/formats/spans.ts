@@ -5,7 +5,7 @@
  */
 import { createOffsetCodec, OFFSET_ENCODINGS, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, Format, RawDocument, RawSpan } from './dataset';
-import { isRecord, jsonLinesFormat, type LineRead } from './jsonl';
+import { documentMeta, isRecord, jsonLinesFormat, type LineRead } from './jsonl';
 import { describeValue, isDocStatus } from './validate';
 
 /** The string fields of `meta` that are present, under Parley's names. */
@@ -20,15 +20,7 @@ function metaStrings(meta: Record<string, unknown>): Pick<RawDocument, 'title' |
 
 function serializeDocument(doc: DatasetDocument, offsets: OffsetEncoding): string {
   const codec = createOffsetCodec(doc.text, offsets);
-  const meta = {
-    doc_id: doc.docId,
-    ...(doc.title !== undefined && { title: doc.title }),
-    ...(doc.source !== undefined && { source: doc.source }),
-    ...(doc.sha256 !== undefined && { sha256: doc.sha256 }),
-    ...(doc.annotator !== undefined && { annotator: doc.annotator }),
-    ...(doc.status !== undefined && { status: doc.status }),
-    offsetEncoding: offsets,
-  };
+  const meta = documentMeta(doc, offsets);
   const spans = doc.spans.map((s) => ({
     start: codec.toExternal(s.start),
     end: codec.toExternal(s.end),

@@ -106,3 +106,13 @@ export const datasetArb: fc.Arbitrary<Dataset> = fc
 /** Spans in a canonical order, for comparing what went in with what came out. */
 export const sorted = (spans: readonly DatasetSpan[]): DatasetSpan[] =>
   [...spans].sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label));
+
+/** Documents with their spans in canonical order, to compare an import with what was exported. */
+export const canonical = (documents: readonly DatasetDocument[]): DatasetDocument[] =>
+  documents.map((d) => ({ ...d, spans: sorted(d.spans) }));
+
+/** A file's content with a random piece cut out and random text put in, for never-throws tests. */
+export const mutated = (content: string): fc.Arbitrary<string> =>
+  fc
+    .record({ at: fc.nat({ max: content.length }), cut: fc.nat({ max: 40 }), insert: fc.string({ maxLength: 8 }) })
+    .map(({ at, cut, insert }) => content.slice(0, at) + insert + content.slice(at + cut));

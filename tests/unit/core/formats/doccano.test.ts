@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { doccanoFormat } from '../../../../main/core/formats/doccano';
 import type { Dataset, ParseResult } from '../../../../main/core/formats/dataset';
-import { datasetArb, LABELS, sorted } from './arbitraries';
+import { canonical, datasetArb, LABELS, mutated } from './arbitraries';
 import { goldenDataset } from './golden';
 
 const GOLDEN = join(import.meta.dirname, '../../../fixtures/formats');
@@ -12,11 +12,6 @@ const parse = (content: string): ParseResult =>
   doccanoFormat.parse([{ path: 'in.jsonl', content }], { offsets: 'codepoint' });
 
 /** A text with one slice replaced: truncations, insertions and stray characters. */
-const mutated = (content: string): fc.Arbitrary<string> =>
-  fc
-    .record({ at: fc.nat({ max: content.length }), cut: fc.nat({ max: 40 }), insert: fc.string({ maxLength: 8 }) })
-    .map(({ at, cut, insert }) => content.slice(0, at) + insert + content.slice(at + cut));
-
 describe('formats/doccano', () => {
   // doccano carries everything a Dataset holds: text, spans with ids, attributes and notes
   // (in parley_spans), doc_id, title, source, sha256, annotator and status (top-level keys).
@@ -26,9 +21,7 @@ describe('formats/doccano', () => {
         const { files } = doccanoFormat.serialize(dataset, { offsets });
         const back = doccanoFormat.parse(files, { offsets: 'codepoint' });
         expect(back.problems).toEqual([]);
-        expect(back.documents.map((d) => ({ ...d, spans: sorted(d.spans) }))).toEqual(
-          dataset.documents.map((d) => ({ ...d, spans: sorted(d.spans) })),
-        );
+        expect(canonical(back.documents)).toEqual(canonical(dataset.documents));
       }),
       { numRuns: 200 },
     );

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelStudioConfig, labelstudioFormat } from '../../../../main/core/formats/labelstudio';
 import type { Dataset, ParseResult } from '../../../../main/core/formats/dataset';
-import { datasetArb, LABELS, sorted } from './arbitraries';
+import { canonical, datasetArb, LABELS, mutated } from './arbitraries';
 import { goldenDataset } from './golden';
 
 const GOLDEN = join(import.meta.dirname, '../../../fixtures/formats');
@@ -23,11 +23,6 @@ const labels = (start: unknown, end: unknown, more: Record<string, unknown> = {}
 });
 
 /** A text with one slice replaced: truncations, insertions and stray characters. */
-const mutated = (content: string): fc.Arbitrary<string> =>
-  fc
-    .record({ at: fc.nat({ max: content.length }), cut: fc.nat({ max: 40 }), insert: fc.string({ maxLength: 8 }) })
-    .map(({ at, cut, insert }) => content.slice(0, at) + insert + content.slice(at + cut));
-
 describe('formats/labelstudio', () => {
   // A task carries everything a Dataset holds: text, doc_id, title, source and sha256 in `data`,
   // annotator, status and offset unit in `meta`, spans as labels regions (region id = span id),
@@ -38,9 +33,7 @@ describe('formats/labelstudio', () => {
         const { files } = labelstudioFormat.serialize(dataset, { offsets });
         const back = labelstudioFormat.parse(files, { offsets: 'codepoint' });
         expect(back.problems).toEqual([]);
-        expect(back.documents.map((d) => ({ ...d, spans: sorted(d.spans) }))).toEqual(
-          dataset.documents.map((d) => ({ ...d, spans: sorted(d.spans) })),
-        );
+        expect(canonical(back.documents)).toEqual(canonical(dataset.documents));
       }),
       { numRuns: 200 },
     );
