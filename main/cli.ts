@@ -1,10 +1,20 @@
 /**
  * `npm run parley -- <command>`: Parley's command-line tool, the same service as the app with
- * no Electron. Commands: export, import. Errors go to stderr with exit code 1.
+ * no Electron. Commands: export, import, agreement. Errors go to stderr with exit code 1.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FORMAT_IDS, type ExportRequest, type FormatId, type ImportRequest, type OffsetEncoding } from './api/contract';
+import {
+  IMPORT_FORMAT_IDS,
+  type AgreementReport,
+  type AgreementRequest,
+  type ExportRequest,
+  type FormatId,
+  type ImportFormatId,
+  type ImportRequest,
+  type LabelledFigures,
+  type OffsetEncoding,
+} from './api/contract';
 import { parseArguments } from './api/schemas';
 import { ParleyError } from './service/errors';
 import { ParleyService } from './service/parley-service';
@@ -15,17 +25,22 @@ Commands:
   export  --store S --format F --out P [--annotator A[,B…]] [--labels L[,…]] [--status done]
           [--split TRAIN,DEV,TEST --seed N] [--offsets codepoint|utf16] [--single-column]
   import  --store S --format F --in P --annotator A [--add-labels] [--skip-invalid]
-          [--offsets codepoint|utf16]
+          [--offsets codepoint|utf16]          (--format parley: no --annotator)
+  agreement --store S [--annotators A,B…] [--labels L,…] [--docs D,…] [--json]
+          every agreement figure (docs/agreement.md); --json prints them as JSON
 
 Options:
   --store S         the store file (or set PARLEY_STORE)
   --seeds DIR       the folder of articles loaded first (default: Parley's seeds)
-  --format F        ${FORMAT_IDS.join(', ')}
+  --format F        ${IMPORT_FORMAT_IDS.join(', ')} (parley: another store, import only)
   --out P           a file, or a folder for brat and for a split
   --in P            a file, or a folder for brat
   --annotator A     export: whose annotations (comma-separated; default the store's user)
                     import: whose annotations the file holds
-  --labels L        export only these labels (comma-separated)
+  --labels L        export or measure only these labels (comma-separated)
+  --annotators A    agreement: whose sets to compare (default: everyone but gold)
+  --docs D          agreement: only these documents (comma-separated ids)
+  --json            agreement: print JSON
   --status done     export only documents marked done
   --split 0.8,0.1,0.1 --seed N   train/dev/test by document, reproducible (spans, conll)
   --offsets U       codepoint (default: Python, spaCy, brat, Label Studio) or utf16
@@ -42,6 +57,9 @@ const OPTIONS = {
   out: { type: 'string' },
   in: { type: 'string' },
   annotator: { type: 'string' },
+  annotators: { type: 'string' },
+  docs: { type: 'string' },
+  json: { type: 'boolean' },
   labels: { type: 'string' },
   status: { type: 'string' },
   split: { type: 'string' },
@@ -96,17 +114,46 @@ function exportRequest(values: Values): ExportRequest {
 }
 
 function importRequest(values: Values): ImportRequest {
+  const format = required(values, 'format') as ImportFormatId;
   return {
-    format: required(values, 'format') as FormatId,
-    annotator: required(values, 'annotator'),
+    format,
+    ...(format === 'parley'
+      ? values.annotator !== undefined && { annotator: values.annotator }
+      : { annotator: required(values, 'annotator') }),
     ...(values['add-labels'] && { addLabels: true }),
     ...(values['skip-invalid'] && { skipInvalid: true }),
     ...(values.offsets !== undefined && { offsets: values.offsets as OffsetEncoding }),
   };
 }
 
+function agreementRequest(values: Values): AgreementRequest {
+  const annotators = list(values.annotators);
+  const labels = list(values.labels);
+  const docs = list(values.docs);
+  return { ...(annotators && { annotators }), ...(labels && { labels }), ...(docs && { docs }) };
+}
+
+const figure = (value: number | null): string => (value === null ? '—' : value.toFixed(3));
+
+/** The report as a short table for people; --json gives every figure. */
+function agreementText(report: AgreementReport): string {
+  const row = (name: string, f: LabelledFigures): string =>
+    `${name.padEnd(28)}${[f.all, ...report.labels.map((l) => f.perLabel[l] ?? null)].map((v) => figure(v).padStart(14)).join('')}\n`;
+  const header = `${''.padEnd(28)}${['all', ...report.labels].map((l) => l.padStart(14)).join('')}\n`;
+  let text = `${report.annotators.join(', ')}: ${report.documents} document(s), ${report.tokens} token(s)\n\n${header}`;
+  for (const p of report.pairwise) {
+    text += row(`Cohen's kappa ${p.a}/${p.b}`, p.cohenKappa);
+    text += `${`exact F1 ${p.a}/${p.b}`.padEnd(28)}${figure(p.spanExact.micro.f1).padStart(14)}\n`;
+    text += `${`relaxed F1 ${p.a}/${p.b}`.padEnd(28)}${figure(p.spanRelaxed.micro.f1).padStart(14)}\n`;
+  }
+  text += row("Fleiss' kappa", report.group.fleissKappa);
+  text += row("Krippendorff's alpha", report.group.krippendorffAlpha);
+  text += row('unitized alpha', report.group.unitizedAlpha);
+  return text;
+}
+
 /** Validates a request with the same schema the app's IPC uses. */
-function checked<T>(method: 'exportDataset' | 'importDataset', request: T): T {
+function checked<T>(method: 'exportDataset' | 'importDataset' | 'getAgreement', request: T): T {
   const result = parseArguments(method, [request]);
   return result.ok ? request : fail(result.message.replace(/^\w+: request\.?/, ''));
 }
@@ -132,12 +179,14 @@ export async function main(
   }
   let service: ParleyService | undefined;
   try {
-    if (command !== 'export' && command !== 'import')
-      fail(`unknown command ${command}; the commands are export and import`);
+    if (command !== 'export' && command !== 'import' && command !== 'agreement')
+      fail(`unknown command ${command}; the commands are export, import and agreement`);
     const request =
       command === 'export'
         ? checked('exportDataset', exportRequest(values))
-        : checked('importDataset', importRequest(values));
+        : command === 'import'
+          ? checked('importDataset', importRequest(values))
+          : checked('getAgreement', agreementRequest(values));
     const storePath = values.store ?? process.env.PARLEY_STORE ?? fail('--store is required (see --help)');
     service = await ParleyService.create({
       storePath: resolve(storePath),
@@ -146,13 +195,19 @@ export async function main(
     });
     const problem = (await service.getSession()).storeProblem;
     if (problem) fail(problem.message);
+    if (command === 'agreement') {
+      const report = await service.getAgreement(request as AgreementRequest);
+      out(values.json ? `${JSON.stringify(report, null, 2)}\n` : agreementText(report));
+      return 0;
+    }
     if (command === 'export') {
-      const summary = await service.exportTo(required(values, 'out'), request);
+      const summary = await service.exportTo(required(values, 'out'), request as ExportRequest);
       out(`Exported ${summary.spans} span(s) in ${summary.documents} document(s) to ${summary.destination}\n`);
       for (const d of summary.dropped) err(`dropped: ${d.docId}: ${d.label} “${d.text}”: ${d.reason}\n`);
       return 0;
     }
-    const report = await service.importFrom(required(values, 'in'), request);
+    const report = await service.importFrom(required(values, 'in'), request as ImportRequest);
+    for (const note of report.notes ?? []) out(`${note}\n`);
     for (const p of report.problems)
       err(
         `${p.file}${p.line === undefined ? '' : `:${p.line}`}${p.docId === undefined ? '' : ` (${p.docId})`}: ${p.message}\n`,

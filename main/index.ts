@@ -67,6 +67,18 @@ async function pickImportSource(format: Format, isFolder: boolean): Promise<stri
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function pickSavePath(suggestedName: string): Promise<string | null> {
+  const window = getWindow();
+  const extension = suggestedName.split('.').pop() ?? '';
+  const options = {
+    title: 'Save',
+    defaultPath: suggestedName,
+    filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
@@ -77,6 +89,7 @@ async function start(): Promise<void> {
     pickFolder,
     pickExportTarget,
     pickImportSource,
+    pickSavePath,
     onQuit: () => app.exit(0),
   });
   setupIpc(service, getWindow);

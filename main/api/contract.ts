@@ -43,7 +43,22 @@ export interface Annotation {
   updatedAt: string;
   attributes?: Record<string, string>;
   note?: string;
+  /** A review thread on the span, oldest first. */
+  comments?: Comment[];
+  /** For a gold span: the id of the colleague's span it was accepted from. */
+  acceptedFrom?: string;
 }
+
+/** One comment of a span's review thread. */
+export interface Comment {
+  author: string;
+  /** ISO 8601. */
+  at: string;
+  text: string;
+}
+
+/** The reserved annotator whose set is the adjudicated gold standard. */
+export const GOLD = 'gold';
 
 /** A document as listed: no text. */
 export interface DocumentSummary {
@@ -93,6 +108,8 @@ export interface NewAnnotation {
   label: string;
   attributes?: Record<string, string>;
   note?: string;
+  /** Tag into the gold set (review) instead of the current annotator's own. */
+  gold?: boolean;
 }
 
 /** Changes to an annotation; omitted fields stay as they are. */
@@ -143,6 +160,10 @@ export interface SaveState {
 export type FormatId = 'spans' | 'doccano' | 'conll' | 'brat' | 'labelstudio' | 'webanno' | 'csv';
 export const FORMAT_IDS: readonly FormatId[] = ['spans', 'doccano', 'conll', 'brat', 'labelstudio', 'webanno', 'csv'];
 
+/** What File > Import… reads: every dataset format, and another Parley store file (`parley`). */
+export type ImportFormatId = FormatId | 'parley';
+export const IMPORT_FORMAT_IDS: readonly ImportFormatId[] = [...FORMAT_IDS, 'parley'];
+
 /** The unit of offsets outside Parley: Unicode code points (default) or UTF-16 code units. */
 export type OffsetEncoding = 'codepoint' | 'utf16';
 
@@ -180,8 +201,8 @@ export interface ExportSummary {
 
 /** What to import. */
 export interface ImportRequest {
-  format: FormatId;
-  /** Whose annotations these are; default: the file's annotator, else the current one. */
+  format: ImportFormatId;
+  /** Whose annotations these are; default: the file's annotator, else the current one. Not for `parley`. */
   annotator?: string;
   /** Add labels the store does not have instead of refusing their spans. */
   addLabels?: boolean;
@@ -213,6 +234,8 @@ export interface ImportReport {
   skipped: number;
   /** Copy of the store taken before the import wrote to it. */
   backup?: string;
+  /** What was left out on purpose, in words (a store's sets of yours and its gold set). */
+  notes?: string[];
 }
 
 /** Progress of a long export or import. */
@@ -220,6 +243,154 @@ export interface Progress {
   task: 'export' | 'import';
   done: number;
   total: number;
+}
+
+/** Which annotations agreement and review look at. Omitted: everyone, every label, every document. */
+export interface AgreementRequest {
+  annotators?: string[];
+  labels?: string[];
+  docs?: string[];
+}
+
+/**
+ * A measure overall (`all`) and per label id. An undefined figure is `null`; `reasons` then says
+ * why, keyed by `all` or the label id ("every token is O for both annotators: kappa is undefined").
+ */
+export interface LabelledFigures {
+  all: number | null;
+  perLabel: Record<string, number | null>;
+  reasons?: Record<string, string>;
+}
+
+/** Precision, recall and F1 of annotator `b` against `a` as the reference, with the counts behind them. */
+export interface MatchFigures {
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  /** Spans of `b` matched with a span of `a`. */
+  tp: number;
+  /** Spans of `b` with no match in `a`. */
+  fp: number;
+  /** Spans of `a` with no match in `b`. */
+  fn: number;
+  reason?: string;
+}
+
+export interface SpanMatchReport {
+  micro: MatchFigures;
+  perLabel: Record<string, MatchFigures>;
+}
+
+/** Two annotators compared over the documents both annotated. */
+export interface PairAgreement {
+  a: string;
+  b: string;
+  /** Documents both annotated. */
+  documents: number;
+  /** Tokens in those documents. */
+  tokens: number;
+  cohenKappa: LabelledFigures;
+  /** Same start, end and label. */
+  spanExact: SpanMatchReport;
+  /** Overlapping spans of the same label, matched one to one. */
+  spanRelaxed: SpanMatchReport;
+}
+
+export interface GroupAgreement {
+  /** Fleiss' kappa over the documents every annotator of the group annotated. */
+  fleissKappa: LabelledFigures;
+  /** Documents Fleiss' kappa used. */
+  fleissDocuments: number;
+  /** Krippendorff's alpha (nominal) on tokens; a document an annotator did not annotate is missing data. */
+  krippendorffAlpha: LabelledFigures;
+  /** Krippendorff's unitized alpha over code-point positions. */
+  unitizedAlpha: LabelledFigures;
+}
+
+export interface DocumentAgreement {
+  docId: string;
+  tokens: number;
+  /** Annotators who annotated this document (spans, or a status other than todo). */
+  annotated: string[];
+  pairwise: PairAgreement[];
+  group: GroupAgreement;
+}
+
+/** Every agreement figure of a set of annotators (docs/agreement.md). */
+export interface AgreementReport {
+  annotators: string[];
+  labels: string[];
+  documents: number;
+  tokens: number;
+  pairwise: PairAgreement[];
+  group: GroupAgreement;
+  perDocument: DocumentAgreement[];
+}
+
+/** One annotator's set: how much they tagged, per label and per document. */
+export interface AnnotatorStats {
+  name: string;
+  isCurrent: boolean;
+  isGold: boolean;
+  total: number;
+  perLabel: Record<string, number>;
+  perDocument: Record<string, number>;
+  /** Documents they annotated (spans, or a status other than todo). */
+  documents: number;
+}
+
+/**
+ * How a span compares with the other reviewed annotators' spans in the same document:
+ * `agreed` every other annotator has the same start, end and label; `label` someone has the same
+ * range with another label; `boundary` someone has an overlapping span of the same label;
+ * `partial` some, not all, have the exact span; `only` no one else has anything like it.
+ */
+export type ReviewClass = 'agreed' | 'label' | 'boundary' | 'partial' | 'only';
+export const REVIEW_CLASSES: readonly ReviewClass[] = ['agreed', 'label', 'boundary', 'partial', 'only'];
+
+/** Review state of a document. */
+export type ReviewState = 'open' | 'adjudicated';
+
+/** A colleague's span in review. */
+export interface ReviewSpan extends AnnotationView {
+  cls: ReviewClass;
+  /** `accepted`: gold holds the same span; `rejected`: the reviewer rejected it. */
+  resolution?: 'accepted' | 'rejected';
+}
+
+/** One document in review: the chosen annotators' spans, classed, and the gold set. */
+export interface ReviewView {
+  docId: string;
+  annotators: string[];
+  spans: ReviewSpan[];
+  gold: AnnotationView[];
+  state: ReviewState;
+  /** Disagreeing spans neither accepted nor rejected yet. */
+  remaining: number;
+}
+
+/** Review progress of one document. */
+export interface ReviewSummary {
+  docId: string;
+  state: ReviewState;
+  disagreements: number;
+  remaining: number;
+}
+
+/** What a drill-down into an agreement figure asks for. */
+export interface DisagreementQuery {
+  a: string;
+  b: string;
+  label?: string;
+  docId?: string;
+}
+
+/** A disagreement behind a figure: a span of `a`, of `b`, or both when they overlap. */
+export interface Disagreement {
+  docId: string;
+  cls: Exclude<ReviewClass, 'agreed'>;
+  a?: AnnotationView;
+  b?: AnnotationView;
 }
 
 /** What the renderer needs at start. */
@@ -267,6 +438,26 @@ export interface ParleyApi {
   exportDataset(request: ExportRequest): Promise<ExportSummary | null>;
   /** Asks for a file or folder and imports it; null when cancelled. A refused import changes nothing. */
   importDataset(request: ImportRequest): Promise<ImportReport | null>;
+  /** Each annotator's counts per label and per document, the current annotator first, gold last. */
+  listAnnotatorStats(): Promise<AnnotatorStats[]>;
+  /** Every agreement figure for the chosen annotators, labels and documents (docs/agreement.md). */
+  getAgreement(request: AgreementRequest): Promise<AgreementReport>;
+  /** Asks where to save and writes every figure as CSV; null when cancelled. */
+  saveAgreementCsv(request: AgreementRequest): Promise<string | null>;
+  /** The disagreeing spans behind a pairwise figure. */
+  listDisagreements(query: DisagreementQuery): Promise<Disagreement[]>;
+  /** One document in review for two or more annotators. */
+  getReview(docId: string, annotators: string[]): Promise<ReviewView>;
+  /** Review progress of every document for the chosen annotators. */
+  listReviewSummaries(annotators: string[]): Promise<ReviewSummary[]>;
+  /** Copies a colleague's span into gold (once); returns the gold span. */
+  acceptSpan(annotationId: string): Promise<Annotation>;
+  /** Marks a colleague's span rejected (`true`) or not (`false`) for this document's review. */
+  rejectSpan(annotationId: string, rejected: boolean): Promise<void>;
+  /** Sets a document's review state; the summary counts disagreements among `annotators`. */
+  setReviewState(docId: string, state: ReviewState, annotators: string[]): Promise<ReviewSummary>;
+  /** Adds a comment by the current annotator to any span's thread. */
+  addComment(annotationId: string, text: string): Promise<Annotation>;
 }
 
 /** Method names of ParleyApi. */
@@ -293,6 +484,16 @@ export const API_METHODS = [
   'listAnnotators',
   'exportDataset',
   'importDataset',
+  'listAnnotatorStats',
+  'getAgreement',
+  'saveAgreementCsv',
+  'listDisagreements',
+  'getReview',
+  'listReviewSummaries',
+  'acceptSpan',
+  'rejectSpan',
+  'setReviewState',
+  'addComment',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -3,7 +3,7 @@
  * need data (an offset against the text, a label against the label set) are the service's.
  */
 import { z } from 'zod';
-import { DOC_STATUSES, FORMAT_IDS, type ApiMethod } from './contract';
+import { DOC_STATUSES, FORMAT_IDS, IMPORT_FORMAT_IDS, type ApiMethod } from './contract';
 
 const MAX_ID = 512;
 const docId = z.string().min(1, 'docId must not be empty').max(MAX_ID);
@@ -26,6 +26,7 @@ const newAnnotation = z
     label: labelId,
     attributes: attributes.optional(),
     note: note.optional(),
+    gold: z.boolean().optional(),
   })
   .superRefine(startBeforeEnd);
 
@@ -63,12 +64,19 @@ const exportRequest = z.strictObject({
 });
 
 const importRequest = z.strictObject({
-  format,
+  format: z.enum(IMPORT_FORMAT_IDS as [string, ...string[]]),
   annotator: name.optional(),
   addLabels: z.boolean().optional(),
   skipInvalid: z.boolean().optional(),
   offsets,
 });
+
+const agreementRequest = z.strictObject({
+  annotators: z.array(name).max(1000).optional(),
+  labels: z.array(labelId).max(1000).optional(),
+  docs: z.array(docId).max(100_000).optional(),
+});
+const reviewers = z.array(name).max(1000);
 
 /** A method's parameters in order: name (used in error messages) and schema. */
 type Parameters = readonly (readonly [name: string, schema: z.ZodType])[];
@@ -97,6 +105,31 @@ export const ARGUMENT_SCHEMAS = {
   listAnnotators: [],
   exportDataset: [['request', exportRequest]],
   importDataset: [['request', importRequest]],
+  listAnnotatorStats: [],
+  getAgreement: [['request', agreementRequest]],
+  saveAgreementCsv: [['request', agreementRequest]],
+  listDisagreements: [
+    ['query', z.strictObject({ a: name, b: name, label: labelId.optional(), docId: docId.optional() })],
+  ],
+  getReview: [
+    ['docId', docId],
+    ['annotators', reviewers],
+  ],
+  listReviewSummaries: [['annotators', reviewers]],
+  acceptSpan: [['annotationId', annotationId]],
+  rejectSpan: [
+    ['annotationId', annotationId],
+    ['rejected', z.boolean()],
+  ],
+  setReviewState: [
+    ['docId', docId],
+    ['state', z.enum(['open', 'adjudicated'])],
+    ['annotators', reviewers],
+  ],
+  addComment: [
+    ['annotationId', annotationId],
+    ['text', z.string().min(1, 'a comment cannot be empty').max(100_000)],
+  ],
 } as const satisfies Record<ApiMethod, Parameters>;
 
 const countOf = (params: Parameters): string =>

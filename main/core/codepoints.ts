@@ -5,6 +5,7 @@
  */
 
 import type { OffsetEncoding } from '../api/contract';
+import { countBelow } from './sorted';
 
 export type { OffsetEncoding };
 /** The units offsets are counted in outside Parley. */
@@ -32,18 +33,6 @@ function lowSurrogates(text: string): number[] {
     }
   }
   return result;
-}
-
-/** Count of sorted values below `value`. */
-function countBelow(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] ?? 0) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The codec for a text and an external unit. */

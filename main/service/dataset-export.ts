@@ -56,6 +56,8 @@ export function buildDataset(source: ExportSource, request: ExportRequest): Data
             text: a.text,
             ...(a.attributes && { attributes: a.attributes }),
             ...(a.note !== undefined && { note: a.note }),
+            ...(a.comments !== undefined && { comments: a.comments }),
+            ...(a.acceptedFrom !== undefined && { acceptedFrom: a.acceptedFrom }),
           })),
       });
     }

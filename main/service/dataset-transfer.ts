@@ -12,7 +12,7 @@ import type {
   EventName,
   ExportRequest,
   ExportSummary,
-  FormatId,
+  ImportFormatId,
   ImportReport,
   ImportRequest,
   ParleyEvents,
@@ -24,7 +24,10 @@ import type { LoadedDocument } from './corpus';
 import { buildDataset, serializeExport, summarize, writeExportFiles } from './dataset-export';
 import { planImport, readImportFiles, type ImportPlan } from './dataset-import';
 import { ParleyError } from './errors';
+import { parleyStoreFormat } from './store-format';
 import type { Store } from './store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a transfer may use of the service. */
 export interface TransferHost {
@@ -40,9 +43,9 @@ export interface TransferHost {
   listDocuments(): Promise<DocumentSummary[]>;
 }
 
-/** The format with this id. Throws BAD_REQUEST for an unknown one. */
-export function formatOf(id: FormatId): Format {
-  const format = (FORMATS as Partial<Record<string, Format>>)[id];
+/** The format with this id (`parley`: another store, import only). Throws BAD_REQUEST for an unknown one. */
+export function formatOf(id: ImportFormatId): Format {
+  const format = id === 'parley' ? parleyStoreFormat : (FORMATS as Partial<Record<string, Format>>)[id];
   if (!format) throw new ParleyError('BAD_REQUEST', `Parley has no ${id} format`);
   return format;
 }
@@ -81,10 +84,14 @@ export async function exportTo(
 export async function importFrom(host: TransferHost, source: string, request: ImportRequest): Promise<ImportReport> {
   const { store } = host;
   const format = formatOf(request.format);
+  if (request.format === 'parley' && request.annotator !== undefined) {
+    throw new ParleyError('BAD_REQUEST', 'A Parley store names its annotators; import it without choosing one');
+  }
   const files = await readImportFiles(source, format.layout.kind === 'folder');
   const knownTexts = new Map<string, string>();
   for (const doc of host.documents.values()) if (doc.text !== undefined) knownTexts.set(doc.id, doc.text);
-  const parsed = format.parse(files, { offsets: request.offsets ?? 'codepoint', knownTexts });
+  const currentAnnotator = store.data.settings.annotator;
+  const parsed = format.parse(files, { offsets: request.offsets ?? 'codepoint', knownTexts, currentAnnotator });
   const plan = planImport(
     parsed,
     {
@@ -104,6 +111,7 @@ export async function importFrom(host: TransferHost, source: string, request: Im
     addedLabels: plan.labelsToAdd.map((l) => l.id),
     problems: plan.problems,
     skipped: plan.skipped,
+    ...(parsed.notes && { notes: parsed.notes }),
   };
   if ((plan.problems.length > 0 && !request.skipInvalid) || plan.documents.length === 0) return report;
   const backup = await store.backup();
@@ -125,8 +133,20 @@ async function applyImport(host: TransferHost, plan: ImportPlan): Promise<void> 
   const now = new Date().toISOString();
   plan.documents.forEach((planned, index) => {
     const text = host.documents.get(planned.docId)?.text ?? '';
+    // A file's own id is kept when it is a UUID no other set uses (re-importing a colleague's file
+    // keeps ids, so gold spans accepted from it still point at them); anything else gets a new one.
+    const isFree = (id: string): boolean => {
+      const holder = store.data.annotations[id];
+      return holder === undefined || (holder.annotator === planned.annotator && holder.docId === planned.docId);
+    };
+    const taken = new Set<string>();
+    const idOf = (id: string | undefined): string => {
+      const chosen = id !== undefined && UUID.test(id) && isFree(id) && !taken.has(id) ? id : randomUUID();
+      taken.add(chosen);
+      return chosen;
+    };
     const created = planned.spans.map((span): Annotation => ({
-      id: span.id !== undefined && store.data.annotations[span.id] === undefined ? span.id : randomUUID(),
+      id: idOf(span.id),
       docId: planned.docId,
       ...quoteOf(text, span),
       start: span.start,
@@ -137,6 +157,8 @@ async function applyImport(host: TransferHost, plan: ImportPlan): Promise<void> 
       updatedAt: now,
       ...(span.attributes && { attributes: span.attributes }),
       ...(span.note !== undefined && { note: span.note }),
+      ...(span.comments !== undefined && { comments: span.comments }),
+      ...(span.acceptedFrom !== undefined && { acceptedFrom: span.acceptedFrom }),
     }));
     host.replaceAnnotations(planned.docId, planned.annotator, created);
     if (planned.status !== undefined) {

@@ -7,8 +7,11 @@ import { CURRENT_SCHEMA_VERSION, describeInvalidStore, type StoreData } from './
 export type MigrationResult =
   { ok: true; data: StoreData; changed: boolean } | { ok: false; kind: 'corrupt' | 'newer-version'; reason: string };
 
-/** Step n turns a version-n store into a version-(n+1) store. None yet: version 1 is the first. */
-const STEPS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Step n turns a version-n store into a version-(n+1) store. */
+const STEPS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  /** 2 adds review (state and rejected spans per document); comments on annotations are optional. */
+  1: (data) => ({ ...data, review: {} }),
+};
 
 /** Migrates and validates a parsed store. Never throws. */
 export function migrate(raw: unknown): MigrationResult {

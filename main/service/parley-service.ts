@@ -5,25 +5,34 @@
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type {
-  Annotation,
-  AnnotationChanges,
-  AnnotationView,
-  DocStatus,
-  DocumentSummary,
-  DocumentView,
-  EventName,
-  ExportRequest,
-  ExportSummary,
-  HistoryStep,
-  ImportReport,
-  ImportRequest,
-  NewAnnotation,
-  ParleyApi,
-  ParleyEvents,
-  SessionInfo,
-  Settings,
-  StoreProblem,
+import {
+  GOLD,
+  type AgreementReport,
+  type AgreementRequest,
+  type Annotation,
+  type AnnotatorStats,
+  type Disagreement,
+  type DisagreementQuery,
+  type ReviewState,
+  type ReviewSummary,
+  type ReviewView,
+  type AnnotationChanges,
+  type AnnotationView,
+  type DocStatus,
+  type DocumentSummary,
+  type DocumentView,
+  type EventName,
+  type ExportRequest,
+  type ExportSummary,
+  type HistoryStep,
+  type ImportReport,
+  type ImportRequest,
+  type NewAnnotation,
+  type ParleyApi,
+  type ParleyEvents,
+  type SessionInfo,
+  type Settings,
+  type StoreProblem,
 } from '../api/contract';
 import * as history from '../core/history';
 import { checkAnchor, compareSpans, describeBadSpan, quoteOf } from '../core/span';
@@ -31,6 +40,7 @@ import type { Format } from '../core/formats/dataset';
 import { loadFolder, type LoadedDocument } from './corpus';
 import { exportTo, formatOf, importFrom, isFolderExport, type TransferHost } from './dataset-transfer';
 import { ParleyError } from './errors';
+import { ReviewService } from './review-service';
 import { Store } from './store';
 import { emptyStoreData } from './store-data';
 
@@ -47,6 +57,8 @@ export interface ServiceOptions {
   onQuit?: () => void;
   /** Asks where to export: a file for one-file formats, else a folder; null when cancelled. */
   pickExportTarget?: (format: Format, isFolder: boolean) => Promise<string | null>;
+  /** Asks where to save a file (the agreement CSV); null when cancelled. */
+  pickSavePath?: (suggestedName: string) => Promise<string | null>;
   /** Asks what to import: a file, or a folder for folder formats; null when cancelled. */
   pickImportSource?: (format: Format, isFolder: boolean) => Promise<string | null>;
   debounceMs?: number;
@@ -64,8 +76,19 @@ export class ParleyService implements ParleyApi {
   /** `${annotator}\u0000${docId}` → undo history. */
   private readonly histories = new Map<string, history.History>();
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private readonly review: ReviewService;
 
-  private constructor(private readonly options: ServiceOptions) {}
+  private constructor(private readonly options: ServiceOptions) {
+    this.review = new ReviewService({
+      data: () => this.requireStore().data,
+      markDirty: () => this.requireStore().markDirty(),
+      readableDocIds: () => [...this.documents.values()].filter((d) => d.text !== undefined).map((d) => d.id),
+      textOf: (docId) => this.requireText(docId).text,
+      annotationsOf: (docId) => this.annotationsOfDoc(docId),
+      create: (annotations) => this.apply({ created: annotations, updated: [], deleted: [] }, true),
+      ...(options.pickSavePath && { pickSavePath: options.pickSavePath }),
+    });
+  }
 
   /** Opens the store and loads the corpus. A store problem does not throw: see getSession(). */
   static async create(options: ServiceOptions): Promise<ParleyService> {
@@ -113,9 +136,9 @@ export class ParleyService implements ParleyApi {
     const doc = this.requireText(input.docId);
     this.checkLabel(input.label);
     this.checkSpan(input, doc.text);
-    const annotator = store.data.settings.annotator;
-    const duplicate = this.ownAnnotations(input.docId).find(
-      (a) => a.start === input.start && a.end === input.end && a.label === input.label,
+    const annotator = input.gold ? GOLD : store.data.settings.annotator;
+    const duplicate = this.annotationsOfDoc(input.docId).find(
+      (a) => a.annotator === annotator && a.start === input.start && a.end === input.end && a.label === input.label,
     );
     if (duplicate) {
       throw new ParleyError('BAD_REQUEST', `“${duplicate.text}” is already tagged as ${input.label}`);
@@ -135,7 +158,7 @@ export class ParleyService implements ParleyApi {
       ...(input.note !== undefined && { note: input.note }),
     };
     this.apply({ created: [annotation], updated: [], deleted: [] }, true);
-    if (this.statusOf(input.docId) === 'todo') this.writeStatus(input.docId, 'in-progress');
+    if (!input.gold && this.statusOf(input.docId) === 'todo') this.writeStatus(input.docId, 'in-progress');
     return { ...annotation };
   }
 
@@ -182,6 +205,9 @@ export class ParleyService implements ParleyApi {
     const store = this.requireStore();
     const annotator = changes.annotator?.trim();
     if (annotator === '') throw new ParleyError('BAD_REQUEST', 'The annotator name cannot be empty');
+    if (annotator === GOLD) {
+      throw new ParleyError('BAD_REQUEST', `“${GOLD}” is the name of the adjudicated set; choose another name`);
+    }
     store.data.settings = {
       ...store.data.settings,
       ...(annotator !== undefined && { annotator }),
@@ -242,6 +268,47 @@ export class ParleyService implements ParleyApi {
     return source === undefined || source === null ? null : this.importFrom(source, request);
   }
 
+  async listAnnotatorStats(): Promise<AnnotatorStats[]> {
+    return this.review.listAnnotatorStats();
+  }
+
+  async getAgreement(request: AgreementRequest): Promise<AgreementReport> {
+    return this.review.getAgreement(request);
+  }
+
+  async saveAgreementCsv(request: AgreementRequest): Promise<string | null> {
+    return this.review.saveAgreementCsv(request);
+  }
+
+  async listDisagreements(query: DisagreementQuery): Promise<Disagreement[]> {
+    return this.review.listDisagreements(query);
+  }
+
+  async getReview(docId: string, annotators: string[]): Promise<ReviewView> {
+    return this.review.getReview(docId, annotators);
+  }
+
+  async listReviewSummaries(annotators: string[]): Promise<ReviewSummary[]> {
+    this.requireStore();
+    return this.review.listReviewSummaries(annotators);
+  }
+
+  async acceptSpan(annotationId: string): Promise<Annotation> {
+    return this.review.acceptSpan(annotationId);
+  }
+
+  async rejectSpan(annotationId: string, rejected: boolean): Promise<void> {
+    this.review.rejectSpan(annotationId, rejected);
+  }
+
+  async setReviewState(docId: string, state: ReviewState, annotators: string[]): Promise<ReviewSummary> {
+    return this.review.setReviewState(docId, state, annotators);
+  }
+
+  async addComment(annotationId: string, text: string): Promise<Annotation> {
+    return this.review.addComment(annotationId, text);
+  }
+
   /** Exports to a file (one-file formats) or a folder (folder formats, or with a split). */
   async exportTo(destination: string, request: ExportRequest): Promise<ExportSummary> {
     return exportTo(this.transferHost(), destination, request);
@@ -270,8 +337,13 @@ export class ParleyService implements ParleyApi {
           store.data.annotations[a.id] = a;
           this.index(a);
         }
-        // Undo history of a replaced set would refer to annotations that are gone.
-        this.histories.delete(`${annotator}\u0000${docId}`);
+        // Undo history of a replaced set would refer to annotations that are gone; any
+        // annotator's history may hold gold changes.
+        for (const key of [...this.histories.keys()]) {
+          if (key.endsWith(`\u0000${docId}`) && (annotator === GOLD || key.startsWith(`${annotator}\u0000`))) {
+            this.histories.delete(key);
+          }
+        }
       },
       emit: (name, payload) => this.emit(name, payload),
       listDocuments: () => this.listDocuments(),
@@ -449,7 +521,7 @@ export class ParleyService implements ParleyApi {
     const store = this.requireStore();
     const annotation = store.data.annotations[id];
     if (!annotation) throw new ParleyError('NOT_FOUND', `There is no annotation ${id}; it may have been deleted`);
-    if (annotation.annotator !== store.data.settings.annotator) {
+    if (annotation.annotator !== store.data.settings.annotator && annotation.annotator !== GOLD) {
       throw new ParleyError(
         'FORBIDDEN',
         `Annotation ${id} belongs to ${annotation.annotator}; only they can change it`,

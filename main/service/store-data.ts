@@ -3,11 +3,17 @@
  * JSON but does not have this shape is treated like a corrupt one: refused, never overwritten.
  */
 import { z } from 'zod';
-import type { Annotation, DocStatus, Label, Settings } from '../api/contract';
+import type { Annotation, DocStatus, Label, ReviewState, Settings } from '../api/contract';
 import { DEFAULT_LABELS } from '../core/labels';
 
 /** The version this build of Parley reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** A document's review: its state and the colleagues' spans the reviewer rejected. */
+export interface StoredReview {
+  state: ReviewState;
+  rejected: string[];
+}
 
 /** What the store remembers about a document between runs. */
 export interface StoredDocument {
@@ -30,6 +36,8 @@ export interface StoreData {
   status: Record<string, Record<string, DocStatus>>;
   /** Every annotator's annotations, by id. */
   annotations: Record<string, Annotation>;
+  /** docId → review; a missing entry means open with nothing rejected. */
+  review: Record<string, StoredReview>;
 }
 
 /** A fresh store for an annotator. */
@@ -41,6 +49,7 @@ export const emptyStoreData = (annotator: string): StoreData => ({
   documents: {},
   status: {},
   annotations: {},
+  review: {},
 });
 
 const annotationSchema = z.object({
@@ -57,6 +66,8 @@ const annotationSchema = z.object({
   updatedAt: z.string(),
   attributes: z.record(z.string(), z.string()).optional(),
   note: z.string().optional(),
+  comments: z.array(z.object({ author: z.string(), at: z.string(), text: z.string() })).optional(),
+  acceptedFrom: z.string().optional(),
 });
 
 const storeSchema = z.object({
@@ -76,6 +87,7 @@ const storeSchema = z.object({
   ),
   status: z.record(z.string(), z.record(z.string(), z.enum(['todo', 'in-progress', 'done']))),
   annotations: z.record(z.string(), annotationSchema),
+  review: z.record(z.string(), z.object({ state: z.enum(['open', 'adjudicated']), rejected: z.array(z.string()) })),
 });
 
 /** Checks a parsed store of the current version; returns the first problem in words, or null. */

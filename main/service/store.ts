@@ -107,6 +107,8 @@ export class Store {
       return { ok: false, problem: { kind: migrated.kind, path, message, canStartFresh } };
     }
     const store = new Store(new Low<StoreData>(adapter as DataFile<StoreData>, migrated.data), path, debounceMs);
+    // The file as the older Parley wrote it is kept before the migrated store replaces it.
+    if (migrated.changed && !isNew) await Store.copyToBackup(path, new Date());
     if (migrated.changed) await store.flush(true);
     return { ok: true, store };
   }
@@ -176,12 +178,17 @@ export class Store {
    */
   async backup(now = new Date()): Promise<string> {
     await this.flush(true);
+    return Store.copyToBackup(this.path, now);
+  }
+
+  /** Copies the file at `path` to `<name>.backup-<timestamp>` and keeps the newest BACKUPS_KEPT. */
+  private static async copyToBackup(path: string, now: Date): Promise<string> {
     const stamp = now.toISOString().replace(/[:.]/g, '-');
-    const target = `${this.path}.backup-${stamp}`;
-    await copyFile(this.path, target);
-    const prefix = `${basename(this.path)}.backup-`;
-    const backups = (await readdir(dirname(this.path))).filter((n) => n.startsWith(prefix)).sort();
-    for (const old of backups.slice(0, -BACKUPS_KEPT)) await rm(join(dirname(this.path), old), { force: true });
+    const target = `${path}.backup-${stamp}`;
+    await copyFile(path, target);
+    const prefix = `${basename(path)}.backup-`;
+    const backups = (await readdir(dirname(path))).filter((n) => n.startsWith(prefix)).sort();
+    for (const old of backups.slice(0, -BACKUPS_KEPT)) await rm(join(dirname(path), old), { force: true });
     return target;
   }
 

@@ -3,7 +3,7 @@
  * annotator's status and spans. Inside a Dataset, offsets are Parley's UTF-16 code units; a
  * format converts to its file's unit (see ../codepoints.ts) as it writes and back as it reads.
  */
-import type { DocStatus, FormatId, ImportProblem, Label, OffsetEncoding } from '../../api/contract';
+import type { Comment, DocStatus, FormatId, ImportProblem, Label, OffsetEncoding } from '../../api/contract';
 
 export type { FormatId };
 
@@ -19,6 +19,10 @@ export interface DatasetSpan {
   text: string;
   attributes?: Record<string, string>;
   note?: string;
+  /** The span's review thread (spans format and Parley stores carry it). */
+  comments?: Comment[];
+  /** For a gold span: the id of the span it was accepted from. */
+  acceptedFrom?: string;
 }
 
 /** One annotator's view of one document. */
@@ -81,6 +85,8 @@ export interface RawSpan {
   id?: unknown;
   attributes?: unknown;
   note?: unknown;
+  comments?: unknown;
+  acceptedFrom?: unknown;
   /** Where it was read, for problems. */
   line?: number;
 }
@@ -103,6 +109,8 @@ export interface ParseOptions {
   offsets: OffsetEncoding;
   /** Texts Parley has, by document id: CoNLL needs them to place tokens. */
   knownTexts?: ReadonlyMap<string, string>;
+  /** The person importing: a Parley store's set of theirs is left as it is. */
+  currentAnnotator?: string;
 }
 
 /** What a parser read: documents (offsets UTF-16, validated), labels it declared, and problems. */
@@ -112,11 +120,13 @@ export interface ParseResult {
   problems: Problem[];
   /** Spans refused, counted per document; the documents above hold only the valid ones. */
   refusedSpans: number;
+  /** What was left out on purpose, for the report. */
+  notes?: string[];
 }
 
 /** One dataset format. */
 export interface Format {
-  id: FormatId;
+  id: FormatId | 'parley';
   /** Shown in menus and --help. */
   description: string;
   /** 'file': one file (its extension); 'folder': several files in a folder. */

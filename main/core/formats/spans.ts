@@ -1,7 +1,8 @@
 /**
  * `spans`: Parley's own JSONL, one document a line, loadable as spaCy/Prodigy span data:
  * `{"text", "meta": {doc_id, title, source, sha256, annotator, status, offsetEncoding},
- * "spans": [{start, end, label, text, id, attributes?, note?}]}`. Offsets in the declared unit.
+ * "spans": [{start, end, label, text, id, attributes?, note?, comments?, acceptedFrom?}]}`.
+ * Offsets in the declared unit; `comments` is the span's review thread `[{author, at, text}]`.
  */
 import { createOffsetCodec, OFFSET_ENCODINGS, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, Format, RawDocument, RawSpan } from './dataset';
@@ -29,6 +30,8 @@ function serializeDocument(doc: DatasetDocument, offsets: OffsetEncoding): strin
     ...(s.id !== undefined && { id: s.id }),
     ...(s.attributes !== undefined && { attributes: s.attributes }),
     ...(s.note !== undefined && { note: s.note }),
+    ...(s.comments !== undefined && s.comments.length > 0 && { comments: s.comments }),
+    ...(s.acceptedFrom !== undefined && { acceptedFrom: s.acceptedFrom }),
   }));
   return JSON.stringify({ text: doc.text, meta, spans });
 }

@@ -3,7 +3,7 @@
  * not splitting a character; `text` equal to the slice; labels and ids well-formed; no duplicate
  * ids. Invalid spans become problems with file and line; valid ones come back in UTF-16.
  */
-import { DOC_STATUSES, type DocStatus } from '../../api/contract';
+import { DOC_STATUSES, type Comment, type DocStatus } from '../../api/contract';
 import { createOffsetCodec, type OffsetEncoding } from '../codepoints';
 import type { DatasetDocument, DatasetSpan, Problem, RawDocument, RawSpan } from './dataset';
 
@@ -45,6 +45,10 @@ function checkSpan(raw: RawSpan, text: string, codec: ReturnType<typeof createOf
   if (raw.id !== undefined && (typeof raw.id !== 'string' || raw.id === '')) return 'id must be a non-empty string';
   if (raw.attributes !== undefined && !isStringMap(raw.attributes)) return 'attributes must map names to strings';
   if (raw.note !== undefined && typeof raw.note !== 'string') return 'note must be a string';
+  if (raw.comments !== undefined && !isCommentList(raw.comments)) {
+    return 'comments must be a list of {"author", "at", "text"} strings';
+  }
+  if (raw.acceptedFrom !== undefined && typeof raw.acceptedFrom !== 'string') return 'acceptedFrom must be a string';
   return {
     ...(typeof raw.id === 'string' && { id: raw.id }),
     start: from,
@@ -53,7 +57,24 @@ function checkSpan(raw: RawSpan, text: string, codec: ReturnType<typeof createOf
     text: slice,
     ...(isStringMap(raw.attributes) && { attributes: raw.attributes }),
     ...(typeof raw.note === 'string' && { note: raw.note }),
+    ...(isCommentList(raw.comments) && {
+      comments: raw.comments.map((c) => ({ author: c.author, at: c.at, text: c.text })),
+    }),
+    ...(typeof raw.acceptedFrom === 'string' && { acceptedFrom: raw.acceptedFrom }),
   };
+}
+
+/** Whether a value is a list of comments as Parley writes them. */
+function isCommentList(value: unknown): value is Comment[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (c: unknown) =>
+        typeof c === 'object' &&
+        c !== null &&
+        ['author', 'at', 'text'].every((key) => typeof (c as Record<string, unknown>)[key] === 'string'),
+    )
+  );
 }
 
 /**

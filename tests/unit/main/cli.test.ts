@@ -39,6 +39,10 @@ describe('cli', () => {
       '--skip-invalid',
       '--add-labels',
       'brat',
+      'agreement',
+      '--annotators',
+      '--json',
+      'parley',
     ]) {
       expect(out).toContain(word);
     }
@@ -121,4 +125,44 @@ describe('cli with every format', () => {
       expect(imported.out).toMatch(/Imported 8 span\(s\) in 1 document\(s\)/);
     },
   );
+
+  it('prints every agreement figure as JSON for the chosen annotators, and a table without --json', async () => {
+    const store = join(dir, 'store.json');
+    for (const who of ['ben', 'cy']) {
+      const imported = await run('import', '--store', store, '--format', 'spans', '--in', GOLDEN, '--annotator', who);
+      expect(imported.code).toBe(0);
+    }
+    const json = await run('agreement', '--store', store, '--annotators', 'ben,cy', '--labels', 'quote,date', '--json');
+    expect(json).toMatchObject({ code: 0, err: '' });
+    const report = JSON.parse(json.out) as {
+      annotators: string[];
+      labels: string[];
+      documents: number;
+      pairwise: { a: string; b: string; spanExact: { micro: { f1: number } }; cohenKappa: { all: number } }[];
+      group: { krippendorffAlpha: { all: number }; unitizedAlpha: { perLabel: Record<string, number> } };
+    };
+    expect(report).toMatchObject({ annotators: ['ben', 'cy'], labels: ['quote', 'date'], documents: 5 });
+    // Identical sets agree perfectly.
+    expect(report.pairwise).toMatchObject([
+      { a: 'ben', b: 'cy', spanExact: { micro: { f1: 1 } }, cohenKappa: { all: 1 } },
+    ]);
+    expect(report.group.krippendorffAlpha.all).toBe(1);
+    expect(report.group.unitizedAlpha.perLabel.quote).toBe(1);
+    const table = await run('agreement', '--store', store, '--annotators', 'ben,cy');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/Cohen's kappa ben\/cy\s+1\.000/);
+    const unknown = await run('agreement', '--store', store, '--annotators', 'ben,zed', '--json');
+    expect(unknown).toMatchObject({ code: 1, err: 'parley: No annotator “zed” in the store\n' });
+  });
+
+  it('imports another Parley store without --annotator', async () => {
+    const theirs = join(dir, 'theirs.json');
+    expect(
+      (await run('import', '--store', theirs, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ben')).code,
+    ).toBe(0);
+    const mine = join(dir, 'mine.json');
+    const imported = await run('import', '--store', mine, '--format', 'parley', '--in', theirs);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toMatch(/Imported 8 span\(s\) in 1 document\(s\)/);
+  });
 });

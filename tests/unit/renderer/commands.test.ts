@@ -30,6 +30,7 @@ function actions(hasSelection = false) {
     openExport: vi.fn<() => void>(),
     openImport: vi.fn<() => void>(),
     hasSelectedAnnotation: vi.fn(() => hasSelection),
+    setMode: vi.fn(),
   } satisfies CommandActions;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentSummary, NewAnnotation } from '../../../main/api/contract';
 import { ParleyService, type ServiceOptions } from '../../../main/service/parley-service';
+import { CURRENT_SCHEMA_VERSION } from '../../../main/service/store-data';
 
 const SPEECH = 'Minister speaks\r\nThe minister said: "We will act by 2025." 😀 Then she left the hall.\n';
 const REPORT = 'Quarterly report\nRevenue rose in the year-end quarter.\n';
@@ -397,7 +398,10 @@ describe('parley-service', () => {
       const aside = (await readdir(root)).filter((name) => name.startsWith('parley-store.json.corrupt-'));
       expect(aside).toHaveLength(1);
       expect(await readFile(join(root, aside[0] ?? ''), 'utf8')).toBe('{ broken');
-      expect(JSON.parse(await readFile(storePath, 'utf8'))).toMatchObject({ schemaVersion: 1, annotations: {} });
+      expect(JSON.parse(await readFile(storePath, 'utf8'))).toMatchObject({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        annotations: {},
+      });
       expect((await service.listDocuments()).map((d) => d.id)).toEqual(['a-speech', 'b-report', 'c-broken']);
       await service.addAnnotation(tag('minister'));
     });

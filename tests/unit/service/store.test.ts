@@ -55,6 +55,33 @@ describe('store', () => {
       expect(await readFile(path, 'utf8')).toBe(content);
     });
 
+    it('migrates a version 1 store to the current version and keeps the file as it was in a backup', async () => {
+      const { review: _review, ...v1 } = emptyStoreData('ada');
+      const annotation = {
+        id: 'a1',
+        docId: 'd',
+        start: 0,
+        end: 3,
+        label: 'quote',
+        text: 'abc',
+        prefix: '',
+        suffix: '',
+        annotator: 'ada',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      };
+      const content = JSON.stringify({ ...v1, schemaVersion: 1, annotations: { a1: annotation } });
+      await writeFile(path, content);
+      const store = await openOk();
+      expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(store.data.review).toEqual({});
+      expect(store.data.annotations.a1).toEqual(annotation);
+      expect(await readJson()).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, review: {} });
+      const backups = (await readdir(dir)).filter((name) => name.startsWith('parley-store.json.backup-'));
+      expect(backups).toHaveLength(1);
+      expect(await readFile(join(dir, backups[0] ?? ''), 'utf8')).toBe(content);
+    });
+
     it('refuses a file that is not valid JSON, names the file and the line, and leaves it untouched', async () => {
       const content = '{\n "schemaVersion": 1,\n oops\n}\n';
       await writeFile(path, content);
