@@ -26,6 +26,7 @@ export interface CommandActions {
   openExport: () => void;
   openImport: () => void;
   hasSelectedAnnotation: () => boolean;
+  setMode: (mode: 'tag' | 'review' | 'agreement') => void;
 }
 
 /** The chord of a key event: modifiers in a fixed order, then the key ("Mod" is Ctrl or Cmd). */
@@ -40,18 +41,32 @@ export function chordOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   return parts.join('+');
 }
 
+/** One command per label with a hotkey. */
+function labelCommands(
+  labels: readonly Label[],
+  prefix: string,
+  title: (name: string) => string,
+  apply: (labelId: string) => void,
+): Command[] {
+  return labels
+    .filter((label) => label.hotkey !== '')
+    .map((label) => ({
+      id: `${prefix}:${label.id}`,
+      title: title(label.name),
+      keys: [label.hotkey.length === 1 ? label.hotkey.toUpperCase() : label.hotkey],
+      run: () => apply(label.id),
+    }));
+}
+
 /** The command table for the current labels. */
 export function buildCommands(labels: readonly Label[], actions: CommandActions): Command[] {
-  const labelCommands = labels
-    .filter((label) => label.hotkey !== '')
-    .map((label): Command => ({
-      id: `label:${label.id}`,
-      title: `Tag the selection as ${label.name} (or relabel the selected span)`,
-      keys: [label.hotkey.length === 1 ? label.hotkey.toUpperCase() : label.hotkey],
-      run: () => actions.applyLabel(label.id),
-    }));
   return [
-    ...labelCommands,
+    ...labelCommands(
+      labels,
+      'label',
+      (name) => `Tag the selection as ${name} (or relabel the selected span)`,
+      actions.applyLabel,
+    ),
     {
       id: 'delete',
       title: 'Delete the selected span',
@@ -66,6 +81,50 @@ export function buildCommands(labels: readonly Label[], actions: CommandActions)
     { id: 'open-folder', title: 'Open a folder of articles', keys: ['Mod+O'], run: actions.openFolder },
     { id: 'export', title: 'Export a dataset', keys: ['Mod+E'], run: actions.openExport },
     { id: 'import', title: 'Import annotations', keys: ['Mod+I'], run: actions.openImport },
+    { id: 'mode-tag', title: 'Tag mode', keys: ['Mod+1'], run: () => actions.setMode('tag') },
+    { id: 'mode-review', title: 'Review mode', keys: ['Mod+2'], run: () => actions.setMode('review') },
+    { id: 'mode-agreement', title: 'Agreement', keys: ['Mod+3'], run: () => actions.setMode('agreement') },
+  ];
+}
+
+/** What review mode's keys call; implemented by useReview. */
+export interface ReviewActions {
+  applyLabel: (labelId: string) => void;
+  accept: () => void;
+  reject: () => void;
+  next: () => void;
+  previous: () => void;
+  setBoundaries: () => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+/** Review mode's keys; they come before the tagging ones, so the same keys act on the gold set. */
+export function buildReviewCommands(labels: readonly Label[], actions: ReviewActions): Command[] {
+  return [
+    ...labelCommands(
+      labels,
+      'review-label',
+      (name) => `Tag the selection into gold as ${name} (or accept the selected span as ${name})`,
+      actions.applyLabel,
+    ),
+    { id: 'review-next', title: 'Next open disagreement', keys: ['N'], run: actions.next },
+    { id: 'review-previous', title: 'Previous open disagreement', keys: ['P'], run: actions.previous },
+    { id: 'review-accept', title: 'Accept the selected span into gold', keys: ['A'], run: actions.accept },
+    {
+      id: 'review-reject',
+      title: 'Reject the selected span (again: undo the rejection); delete a gold span',
+      keys: ['X', 'Delete', 'Backspace'],
+      run: actions.reject,
+    },
+    {
+      id: 'review-boundaries',
+      title: 'Move the selected gold span to the selection',
+      keys: ['B'],
+      run: actions.setBoundaries,
+    },
+    { id: 'review-undo', title: 'Undo', keys: ['Mod+Z'], run: actions.undo },
+    { id: 'review-redo', title: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], run: actions.redo },
   ];
 }
 

@@ -20,6 +20,8 @@ export function useParley() {
     stateRef.current = state;
   });
   const viewRef = useRef<TextViewHandle>(null);
+  /** Set by the app: what a mode command does (the review controller owns the mode). */
+  const modeListener = useRef<(mode: 'tag' | 'review' | 'agreement') => void>(() => undefined);
 
   const toast = useCallback((message: string, kind: 'error' | 'info' = 'error') => {
     const id = nextToastId++;
@@ -196,6 +198,7 @@ export function useParley() {
       openImport: () => dispatch({ type: 'dialog', dialog: 'import' }),
       openFolder: () => void openFolder(),
       hasSelectedAnnotation: () => selectedAnnotation(stateRef.current) !== undefined,
+      setMode: (mode) => modeListener.current(mode),
     }),
     [applyLabel, deleteSelected, stepHistory, openFolder],
   );
@@ -209,6 +212,13 @@ export function useParley() {
     saveSettings,
     pick,
     selectFromList,
+    /** Tells the mode commands what to call (the review controller owns the mode). */
+    setModeListener: (listener: (mode: 'tag' | 'review' | 'agreement') => void) => {
+      modeListener.current = listener;
+    },
+    attempt,
+    toast,
+    select: (id: string | null) => dispatch({ type: 'selected', id }),
     closeDialog: () => dispatch({ type: 'dialog', dialog: null }),
     dismissToast: (id: number) => dispatch({ type: 'toast-dismissed', id }),
     reload: loadSession,

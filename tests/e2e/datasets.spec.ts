@@ -42,7 +42,7 @@ test.describe('File > Import…', () => {
     const at = text.indexOf('Thursday'); // this article has no characters outside the BMP
     const good = { start: at, end: at + 'Thursday'.length, label: 'date', text: 'Thursday' };
     await writeFile(
-      importSource ?? '',
+      String(importSource),
       `${JSON.stringify({ text, meta: { doc_id: ZELENSKY, status: 'done' }, spans: [good, { start: 5, end: 2, label: 'date' }] })}\n`,
     );
     await page.keyboard.press('Control+i');

@@ -19,8 +19,10 @@ export interface ParleyFixtures {
   folderToOpen: string | null;
   /** What the save picker of File > Export… answers (null: cancelled). */
   exportTarget: string | null;
-  /** What the open picker of File > Import… answers (null: cancelled). */
-  importSource: string | null;
+  /** What the open picker of File > Import… answers (null: cancelled); a list answers in turn. */
+  importSource: string | readonly string[] | null;
+  /** What the save picker of other saves (the agreement CSV) answers (null: cancelled). */
+  savePath: string | null;
   /** The service behind the page. */
   harness: Harness;
 }
@@ -32,7 +34,9 @@ export const test = base.extend<ParleyFixtures>({
   folderToOpen: [null, { option: true }],
   exportTarget: [null, { option: true }],
   importSource: [null, { option: true }],
-  harness: async ({ storePath, seedsDir, annotator, folderToOpen, exportTarget, importSource }, use) => {
+  savePath: [null, { option: true }],
+  harness: async ({ storePath, seedsDir, annotator, folderToOpen, exportTarget, importSource, savePath }, use) => {
+    const sources = typeof importSource === 'string' || importSource === null ? [importSource] : [...importSource];
     const harness = await Harness.create({
       storePath,
       seedDirs: [seedsDir],
@@ -40,7 +44,8 @@ export const test = base.extend<ParleyFixtures>({
       debounceMs: 50,
       pickFolder: async () => folderToOpen,
       pickExportTarget: async () => exportTarget,
-      pickImportSource: async () => importSource,
+      pickImportSource: async () => (sources.length > 1 ? (sources.shift() ?? null) : (sources[0] ?? null)),
+      pickSavePath: async () => savePath,
     });
     await use(harness);
     await harness.close();

@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { expect, storeFileWith, test } from './fixtures';
+import { CURRENT_SCHEMA_VERSION } from '../../main/service/store-data';
 
 const CORRUPT = '{\n "schemaVersion": 1,\n "annotations": {,\n}\n';
 
@@ -19,7 +20,7 @@ test.describe('a corrupt store', () => {
     const asides = (await readdir(dirname(storePath))).filter((n) => n.startsWith(`${basename(storePath)}.corrupt-`));
     expect(asides).toHaveLength(1);
     expect(await readFile(`${dirname(storePath)}/${asides[0]}`, 'utf8')).toBe(CORRUPT);
-    expect(JSON.parse(await readFile(storePath, 'utf8'))).toMatchObject({ schemaVersion: 1 });
+    expect(JSON.parse(await readFile(storePath, 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION });
   });
 });
 

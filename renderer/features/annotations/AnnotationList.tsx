@@ -1,6 +1,7 @@
 /** This document's annotations in text order: label chip and covered text; a click selects one. */
-import { useEffect, useRef, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import type { AnnotationView, Label } from '@api/contract';
+import { useSelectedInView } from './useSelectedInView';
 
 interface Props {
   annotations: readonly AnnotationView[];
@@ -16,13 +17,7 @@ const PROBLEM_TEXT = {
 
 export function AnnotationList({ annotations, labels, selectedId, onSelect }: Props) {
   const byId = new Map(labels.map((l) => [l.id, l]));
-  const listRef = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    if (selectedId === null) return;
-    listRef.current
-      ?.querySelector(`[data-annotation-id="${CSS.escape(selectedId)}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+  const listRef = useSelectedInView(selectedId);
   return (
     <aside className="annotation-list" aria-label="Annotations">
       <header className="pane-header">

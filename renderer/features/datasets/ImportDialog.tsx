@@ -4,7 +4,7 @@
  * unknown labels or to import the valid records and skip the rest.
  */
 import { useState } from 'react';
-import { type FormatId, type ImportReport } from '@api/contract';
+import { type ImportFormatId, type ImportReport } from '@api/contract';
 import { Dialog } from '../../components/Dialog';
 import { FormatSelect } from './FormatSelect';
 import { ProgressBar } from './ProgressBar';
@@ -18,8 +18,9 @@ interface Props {
 }
 
 export function ImportDialog({ currentAnnotator, onImported, onClose }: Props) {
-  const [format, setFormat] = useState<FormatId>('spans');
-  const [annotator, setAnnotator] = useState(currentAnnotator);
+  const [format, setFormat] = useState<ImportFormatId>('spans');
+  const [annotator, setAnnotator] = useState('');
+  const isStore = format === 'parley';
   const [utf16, setUtf16] = useState(false);
   const [addLabels, setAddLabels] = useState(false);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -30,7 +31,7 @@ export function ImportDialog({ currentAnnotator, onImported, onClose }: Props) {
     const report = await task.run((api) =>
       api.importDataset({
         format,
-        annotator: annotator.trim(),
+        ...(!isStore && annotator.trim() !== '' && { annotator: annotator.trim() }),
         offsets: utf16 ? 'utf16' : 'codepoint',
         ...(addLabels && { addLabels: true }),
         ...(skipInvalid && { skipInvalid: true }),
@@ -41,12 +42,29 @@ export function ImportDialog({ currentAnnotator, onImported, onClose }: Props) {
 
   return (
     <Dialog title="Import annotations" onClose={onClose} testId="import-dialog">
-      <FormatSelect value={format} onChange={setFormat} />
-      <label className="field">
-        <span>Annotator whose work this is</span>
-        <input name="annotator" value={annotator} maxLength={200} onChange={(e) => setAnnotator(e.target.value)} />
-      </label>
-      <p className="hint">Their earlier annotations in the imported documents are replaced; nobody else’s change.</p>
+      <FormatSelect value={format} onChange={(id) => setFormat(id)} withStore />
+      {isStore ? (
+        <p className="hint">
+          Every annotator in that store is imported, each replacing their earlier set here; your own set (
+          {currentAnnotator}) and your gold set stay as they are.
+        </p>
+      ) : (
+        <>
+          <label className="field">
+            <span>Annotator whose work this is</span>
+            <input
+              name="annotator"
+              value={annotator}
+              maxLength={200}
+              placeholder={`as the file says, else ${currentAnnotator}`}
+              onChange={(e) => setAnnotator(e.target.value)}
+            />
+          </label>
+          <p className="hint">
+            Their earlier annotations in the imported documents are replaced; nobody else’s change.
+          </p>
+        </>
+      )}
       <label className="check">
         <input type="checkbox" name="utf16" checked={utf16} onChange={(e) => setUtf16(e.target.checked)} />
         <span>Offsets in UTF-16 code units (when the file does not say)</span>
@@ -71,12 +89,7 @@ export function ImportDialog({ currentAnnotator, onImported, onClose }: Props) {
         <button type="button" onClick={onClose}>
           {task.result?.applied ? 'Close' : 'Cancel'}
         </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={task.isRunning || annotator.trim() === ''}
-          onClick={() => void start()}
-        >
+        <button type="button" className="primary" disabled={task.isRunning} onClick={() => void start()}>
           {format === 'brat' ? 'Choose folder…' : 'Choose file…'}
         </button>
       </div>

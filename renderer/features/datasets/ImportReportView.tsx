@@ -23,6 +23,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             : 'The file holds no documents to import.'}
         </p>
       )}
+      {(report.notes ?? []).map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
       {problems.length > 0 && (
         <ul className="problems">
           {problems.slice(0, SHOWN).map((p, i) => (

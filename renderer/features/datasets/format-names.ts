@@ -1,7 +1,7 @@
 /** How each dataset format is named in the dialogs. */
-import type { FormatId } from '@api/contract';
+import type { ImportFormatId } from '@api/contract';
 
-export const FORMAT_NAMES: Record<FormatId, string> = {
+export const FORMAT_NAMES: Record<ImportFormatId, string> = {
   spans: 'Spans JSONL (spaCy, Prodigy)',
   doccano: 'doccano JSONL',
   conll: 'CoNLL IOB2 columns',
@@ -9,4 +9,5 @@ export const FORMAT_NAMES: Record<FormatId, string> = {
   labelstudio: 'Label Studio JSON',
   webanno: 'W3C Web Annotation JSON-LD',
   csv: 'CSV, one span a row',
+  parley: 'Parley store file (a colleague’s store)',
 };

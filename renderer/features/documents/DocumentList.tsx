@@ -1,5 +1,5 @@
 /** The corpus: each document with title, span count, status, and an error badge when unusable. */
-import type { DocumentSummary } from '@api/contract';
+import type { DocumentSummary, ReviewSummary } from '@api/contract';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
@@ -7,10 +7,13 @@ interface Props {
   currentId: string | undefined;
   onOpen: (docId: string) => void;
   onOpenFolder: () => void;
+  /** In review: each document's review progress instead of your status. */
+  reviewSummaries?: readonly ReviewSummary[];
 }
 
-export function DocumentList({ documents, currentId, onOpen, onOpenFolder }: Props) {
+export function DocumentList({ documents, currentId, onOpen, onOpenFolder, reviewSummaries }: Props) {
   const done = documents.filter((d) => d.status === 'done').length;
+  const reviews = reviewSummaries && new Map(reviewSummaries.map((r) => [r.docId, r]));
   return (
     <nav className="doc-list" aria-label="Documents">
       <header className="pane-header">
@@ -45,6 +48,8 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder }: Pro
                   <span className="badge badge-error" data-testid="doc-error">
                     Can’t open: {doc.error}
                   </span>
+                ) : reviews ? (
+                  <ReviewBadge summary={reviews.get(doc.id)} />
                 ) : (
                   <>
                     <StatusBadge status={doc.status} />
@@ -60,5 +65,18 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder }: Pro
         ))}
       </ol>
     </nav>
+  );
+}
+
+function ReviewBadge({ summary }: { summary: ReviewSummary | undefined }) {
+  if (!summary) return null;
+  const isDone = summary.state === 'adjudicated';
+  return (
+    <span className="count" data-testid="review-count">
+      <span className={`badge ${isDone ? 'badge-done' : ''}`}>{isDone ? 'Adjudicated' : 'Open'}</span>{' '}
+      {summary.remaining > 0
+        ? `${summary.remaining} of ${summary.disagreements} disagreements open`
+        : `${summary.disagreements} disagreements, none open`}
+    </span>
   );
 }

@@ -1,6 +1,14 @@
 /** The middle pane: the document's title, its status switch, and the text. */
 import type { Ref } from 'react';
-import { DOC_STATUSES, type DocStatus, type DocumentSummary, type Label } from '@api/contract';
+import {
+  DOC_STATUSES,
+  type AnnotationView,
+  type DocStatus,
+  type DocumentSummary,
+  type Label,
+  type ReviewState,
+} from '@api/contract';
+import { Segmented } from '../../components/Segmented';
 import { STATUS_NAMES } from '../documents/StatusBadge';
 import type { OpenDocument } from '../../state/app-state';
 import { TextView, type TextViewHandle } from './TextView';
@@ -13,9 +21,22 @@ interface Props {
   onPick: (ids: string[]) => void;
   onStatus: (status: DocStatus) => void;
   viewRef: Ref<TextViewHandle>;
+  /** In review mode: the spans drawn instead of your own, their lanes, and the review state. */
+  review?: {
+    annotations: readonly AnnotationView[];
+    lanes: ReadonlyMap<string, number>;
+    state: ReviewState;
+    onState: (state: ReviewState) => void;
+  };
 }
 
-export function DocumentPane({ doc, summary, labels, selectedId, onPick, onStatus, viewRef }: Props) {
+const STATUS_OPTIONS = DOC_STATUSES.map((id) => ({ id, name: STATUS_NAMES[id] }));
+const REVIEW_STATES: { id: ReviewState; name: string }[] = [
+  { id: 'open', name: 'Open' },
+  { id: 'adjudicated', name: 'Adjudicated' },
+];
+
+export function DocumentPane({ doc, summary, labels, selectedId, onPick, onStatus, viewRef, review }: Props) {
   return (
     <main className="document-pane">
       <header className="document-header">
@@ -25,27 +46,31 @@ export function DocumentPane({ doc, summary, labels, selectedId, onPick, onStatu
             {summary?.source}
           </span>
         </div>
-        <div className="status-switch" role="radiogroup" aria-label="Status">
-          {DOC_STATUSES.map((status) => (
-            <button
-              key={status}
-              type="button"
-              role="radio"
-              aria-checked={summary?.status === status}
-              className={summary?.status === status ? 'on' : ''}
-              onClick={() => onStatus(status)}
-            >
-              {STATUS_NAMES[status]}
-            </button>
-          ))}
-        </div>
+        {review ? (
+          <Segmented
+            className="status-switch"
+            label="Review state"
+            options={REVIEW_STATES}
+            value={review.state}
+            onChange={review.onState}
+          />
+        ) : (
+          <Segmented
+            className="status-switch"
+            label="Status"
+            options={STATUS_OPTIONS}
+            value={summary?.status}
+            onChange={onStatus}
+          />
+        )}
       </header>
       <TextView
         docId={doc.docId}
         text={doc.text}
-        annotations={doc.annotations}
+        annotations={review ? review.annotations : doc.annotations}
         labels={labels}
         selectedId={selectedId}
+        lanes={review?.lanes}
         onPick={onPick}
         handleRef={viewRef}
       />

@@ -27,6 +27,8 @@ interface Props {
   annotations: readonly AnnotationView[];
   labels: readonly Label[];
   selectedId: string | null;
+  /** In review: annotator → lane; a new map redraws every highlight. */
+  lanes?: ReadonlyMap<string, number> | undefined;
   /** Called with the ids of the highlights under a click, innermost first (empty: none). */
   onPick: (ids: string[]) => void;
   handleRef: Ref<TextViewHandle>;
@@ -47,13 +49,18 @@ function idsAt(target: EventTarget | null, annotations: readonly AnnotationView[
   return ids.sort((a, b) => length(a) - length(b));
 }
 
-export function TextView({ docId, text, annotations, labels, selectedId, onPick, handleRef }: Props) {
+export function TextView({ docId, text, annotations, labels, selectedId, lanes, onPick, handleRef }: Props) {
   const map = useMemo(() => buildOffsetMap(text), [text]);
-  const latest = useRef({ annotations, selectedId, onPick });
+  const latest = useRef({ annotations, selectedId, onPick, lanes });
   useLayoutEffect(() => {
-    latest.current = { annotations, selectedId, onPick };
+    latest.current = { annotations, selectedId, onPick, lanes };
   });
-  const drawn = useRef<Drawn & { labels: readonly Label[] }>({ annotations: [], selectedId: null, labels: [] });
+  const drawn = useRef<Drawn & { labels: readonly Label[]; lanes: Props['lanes'] }>({
+    annotations: [],
+    selectedId: null,
+    labels: [],
+    lanes: undefined,
+  });
 
   const pickStacked = (event: MouseEvent): boolean => {
     const ids = idsAt(event.target, latest.current.annotations);
@@ -86,6 +93,7 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
     map,
     labels: new Map(labelList.map((l) => [l.id, l])),
     selectedId: selected,
+    ...(latest.current.lanes && { lanes: latest.current.lanes }),
   });
 
   // A new text: a fresh editor state with every highlight drawn once.
@@ -97,7 +105,7 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
     const empty = EditorState.create({ doc, plugins: editor.state.plugins });
     const reset = withHighlightChange(empty.tr, { reset: decorationsOf(list, context(labels, selected)) });
     editor.view.updateState(empty.apply(reset));
-    drawn.current = { annotations: list, selectedId: selected, labels };
+    drawn.current = { annotations: list, selectedId: selected, labels, lanes };
     editor.view.dom.parentElement?.scrollTo({ top: 0 });
     // Only a new document or text redraws everything; other changes are diffed below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -106,9 +114,9 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
   // Changed annotations or selection: redraw only those.
   useLayoutEffect(() => {
     if (!editor) return;
-    const next = { annotations, selectedId, labels };
+    const next = { annotations, selectedId, labels, lanes };
     const ctx = context(labels, selectedId);
-    if (drawn.current.labels !== labels) {
+    if (drawn.current.labels !== labels || drawn.current.lanes !== lanes) {
       editor.view.dispatch(withHighlightChange(editor.state.tr, { reset: decorationsOf(annotations, ctx) }));
     } else {
       const { removeIds, add } = diffHighlights(drawn.current, next);
@@ -118,7 +126,7 @@ export function TextView({ docId, text, annotations, labels, selectedId, onPick,
     }
     drawn.current = next;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, annotations, selectedId, labels]);
+  }, [editor, annotations, selectedId, labels, lanes]);
 
   useImperativeHandle(
     handleRef,

@@ -30,6 +30,37 @@ export interface HighlightContext {
   map: OffsetMap;
   labels: ReadonlyMap<string, Label>;
   selectedId: string | null;
+  /** In review: annotator → lane (its underline style); gold has its own look. */
+  lanes?: ReadonlyMap<string, number>;
+}
+
+const CLASS_NAMES = {
+  agreed: 'agreed',
+  label: 'label differs',
+  boundary: 'boundary differs',
+  partial: 'not everyone',
+  only: 'only one annotator',
+} as const;
+
+/** Review classes of a highlight: lane, gold, class, resolution; and words for its tooltip. */
+function reviewLook(
+  annotation: AnnotationView,
+  lanes: ReadonlyMap<string, number>,
+): { classes: string[]; words: string } {
+  if (annotation.annotator === 'gold') return { classes: ['hl-gold'], words: ' · gold' };
+  const lane = lanes.get(annotation.annotator) ?? 0;
+  const classes = [`hl-lane-${lane % 4}`];
+  let words = '';
+  if ('cls' in annotation && typeof annotation.cls === 'string') {
+    const cls = annotation.cls as keyof typeof CLASS_NAMES;
+    classes.push(`hl-${cls}`);
+    words = ` · ${CLASS_NAMES[cls]}`;
+  }
+  if ('resolution' in annotation && typeof annotation.resolution === 'string') {
+    classes.push(`hl-${annotation.resolution}`);
+    words += ` · ${annotation.resolution}`;
+  }
+  return { classes, words };
 }
 
 /**
@@ -42,8 +73,10 @@ export function decorationOf(annotation: AnnotationView, context: HighlightConte
   const classes = ['hl'];
   if (annotation.id === context.selectedId) classes.push('hl-selected');
   if (annotation.problem !== undefined) classes.push('hl-flagged');
+  const review = context.lanes ? reviewLook(annotation, context.lanes) : { classes: [], words: '' };
+  classes.push(...review.classes);
   const labelName = label?.name ?? annotation.label;
-  const flagged = annotation.problem !== undefined ? ' · text changed since tagged' : '';
+  const flagged = `${annotation.problem !== undefined ? ' · text changed since tagged' : ''}${review.words}`;
   const spec: HighlightSpec = { annotationId: annotation.id };
   return Decoration.inline(
     offsetToPos(context.map, annotation.start),
@@ -55,6 +88,7 @@ export function decorationOf(annotation: AnnotationView, context: HighlightConte
       title: `${labelName} · ${annotation.annotator}${flagged}`,
       'data-annotation-id': annotation.id,
       'data-label': annotation.label,
+      'data-annotator': annotation.annotator,
     },
     spec,
   );

@@ -1,0 +1,284 @@
+/**
+ * Review mode's controller: which annotators are compared, the open document's classed spans and
+ * gold set, and the reviewer's actions (accept, reject, step through disagreements, tag and edit
+ * gold, review state, comments). It works beside useParley and shares its selection.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  GOLD,
+  type AnnotationView,
+  type AnnotatorStats,
+  type ReviewClass,
+  type ReviewSpan,
+  type ReviewState,
+  type ReviewSummary,
+  type ReviewView,
+} from '@api/contract';
+import { compareSpans } from '@core/span';
+import { spanFromSelection } from '@core/selection';
+import { api } from '../../api';
+import type { TextViewHandle } from '../viewer/TextView';
+
+export type Mode = 'tag' | 'review' | 'agreement';
+/** What the review list shows. */
+export type ReviewFilter = 'open' | 'all' | ReviewClass | 'gold';
+
+/** What the review controller needs of the app. */
+export interface ReviewHost {
+  currentDocId: string | undefined;
+  text: string | undefined;
+  selectedId: string | null;
+  extendToWords: boolean;
+  documentOrder: readonly string[];
+  select(id: string | null): void;
+  openDocument(docId: string): Promise<void>;
+  attempt<T>(call: () => Promise<T>): Promise<T | undefined>;
+  toast(message: string, kind?: 'error' | 'info'): void;
+  viewRef: React.RefObject<TextViewHandle | null>;
+}
+
+const isOpenDisagreement = (s: ReviewSpan): boolean => s.cls !== 'agreed' && s.resolution === undefined;
+/** Text order, then annotator and id: a total order, so spans on the same words are stepped one by one. */
+const inOrder = (a: AnnotationView, b: AnnotationView): number =>
+  compareSpans(a, b) || a.annotator.localeCompare(b.annotator) || a.id.localeCompare(b.id);
+
+export function useReview(host: ReviewHost) {
+  const [mode, setModeState] = useState<Mode>('tag');
+  const [stats, setStats] = useState<AnnotatorStats[]>([]);
+  const [reviewers, setReviewers] = useState<string[] | null>(null);
+  const [view, setView] = useState<ReviewView | null>(null);
+  const [summaries, setSummaries] = useState<ReviewSummary[]>([]);
+  const [filter, setFilter] = useState<ReviewFilter>('open');
+  const latest = useRef({ host, view, reviewers, summaries, mode });
+  useLayoutEffect(() => {
+    latest.current = { host, view, reviewers, summaries, mode };
+  });
+
+  /** The reviewed annotators: chosen, or everyone with spans but gold. */
+  const chosen = useMemo(
+    () => reviewers ?? stats.filter((s) => !s.isGold && s.total > 0).map((s) => s.name),
+    [reviewers, stats],
+  );
+
+  const refreshStats = useCallback(async () => {
+    const list = await latest.current.host.attempt(() => api().listAnnotatorStats());
+    if (list) setStats(list);
+  }, []);
+
+  const reload = useCallback(
+    async (docId = latest.current.host.currentDocId, names = chosen) => {
+      if (docId === undefined) return;
+      const [next, sums] = await Promise.all([
+        latest.current.host.attempt(() => api().getReview(docId, names)),
+        latest.current.host.attempt(() => api().listReviewSummaries(names)),
+      ]);
+      if (next && next.docId === latest.current.host.currentDocId) setView(next);
+      if (sums) setSummaries(sums);
+    },
+    [chosen],
+  );
+
+  useEffect(() => {
+    void refreshStats();
+  }, [refreshStats]);
+
+  useEffect(() => {
+    if (mode === 'review') void reload(host.currentDocId, chosen);
+  }, [mode, host.currentDocId, chosen, reload]);
+
+  const setMode = useCallback(
+    (next: Mode) => {
+      setModeState(next);
+      void refreshStats();
+      if (next !== 'review') setView(null);
+    },
+    [refreshStats],
+  );
+
+  const toggleReviewer = useCallback(
+    (name: string) => setReviewers(chosen.includes(name) ? chosen.filter((n) => n !== name) : [...chosen, name]),
+    [chosen],
+  );
+
+  /** The spans drawn in the text: the reviewed annotators' and gold. */
+  const drawn = useMemo<AnnotationView[]>(() => (view ? [...view.spans, ...view.gold].sort(compareSpans) : []), [view]);
+  const lanes = useMemo(() => new Map(chosen.map((name, index) => [name, index])), [chosen]);
+
+  const selected = useCallback((): ReviewSpan | AnnotationView | undefined => {
+    const { view: v, host: h } = latest.current;
+    return v?.spans.find((s) => s.id === h.selectedId) ?? v?.gold.find((g) => g.id === h.selectedId);
+  }, []);
+
+  /** After a change: the review and the counts again, and optionally a span selected. */
+  const after = useCallback(
+    async (selectId?: string | null): Promise<void> => {
+      await reload();
+      await refreshStats();
+      if (selectId !== undefined) latest.current.host.select(selectId);
+    },
+    [reload, refreshStats],
+  );
+
+  const accept = useCallback(async () => {
+    const span = selected();
+    const { host: h } = latest.current;
+    if (!span) return h.toast('Select a span to accept (click it, or press n)', 'info');
+    if (span.annotator === GOLD) return h.toast('This span is already in the gold set', 'info');
+    const gold = await h.attempt(() => api().acceptSpan(span.id));
+    if (gold) await after();
+  }, [selected, after]);
+
+  const reject = useCallback(async () => {
+    const span = selected();
+    const { host: h } = latest.current;
+    if (!span) return h.toast('Select a span to reject (click it, or press n)', 'info');
+    if (span.annotator === GOLD) {
+      const ok = await h.attempt(() => api().deleteAnnotation(span.id));
+      return ok === undefined ? undefined : after(null);
+    }
+    const isRejected = 'resolution' in span && span.resolution === 'rejected';
+    const ok = await h.attempt(async () => {
+      await api().rejectSpan(span.id, !isRejected);
+      return true;
+    });
+    if (ok) await after();
+  }, [selected, after]);
+
+  /** Selects the next (1) or previous (-1) open disagreement, moving through the corpus. */
+  const step = useCallback(async (direction: 1 | -1) => {
+    const { view: v, host: h, summaries: sums } = latest.current;
+    if (!v) return;
+    const open = v.spans.filter(isOpenDisagreement).sort(inOrder);
+    const current = v.spans.find((s) => s.id === h.selectedId) ?? v.gold.find((g) => g.id === h.selectedId);
+    const ordered = direction === 1 ? open : [...open].reverse();
+    const next = current ? ordered.find((s) => direction * inOrder(s, current) > 0) : ordered[0];
+    if (next) {
+      h.select(next.id);
+      h.viewRef.current?.scrollToAnnotation(next.id);
+      return;
+    }
+    const order = h.documentOrder;
+    const at = order.indexOf(v.docId);
+    const remaining = new Map(sums.map((s) => [s.docId, s.remaining]));
+    for (let i = 1; i < order.length; i += 1) {
+      const docId = order[(at + direction * i + order.length) % order.length];
+      if (docId === undefined || (remaining.get(docId) ?? 0) === 0) continue;
+      await h.openDocument(docId);
+      const fresh = await h.attempt(() => api().getReview(docId, latest.current.reviewers ?? v.annotators));
+      if (!fresh) return;
+      setView(fresh);
+      const list = fresh.spans.filter(isOpenDisagreement).sort(inOrder);
+      const target = direction === 1 ? list[0] : list[list.length - 1];
+      if (target) {
+        h.select(target.id);
+        requestAnimationFrame(() => latest.current.host.viewRef.current?.scrollToAnnotation(target.id));
+      }
+      return;
+    }
+    h.toast(
+      open.length === 0 ? 'No open disagreements left in the corpus' : 'No more open disagreements this way',
+      'info',
+    );
+  }, []);
+
+  /** A label key in review: tag the selection into gold, relabel a gold span, or accept with that label. */
+  const applyLabel = useCallback(
+    async (labelId: string) => {
+      const { host: h, view: v } = latest.current;
+      if (!v || h.text === undefined) return;
+      const range = h.viewRef.current?.selection() ?? null;
+      if (range !== null) {
+        const span = spanFromSelection(h.text, range.anchor, range.head, { toWords: h.extendToWords });
+        if (span === null) return h.toast('The selection holds only white space', 'info');
+        h.viewRef.current?.clearSelection();
+        const added = await h.attempt(() =>
+          api().addAnnotation({ docId: v.docId, ...span, label: labelId, gold: true }),
+        );
+        if (added) await after(added.id);
+        return;
+      }
+      const span = selected();
+      if (!span) return h.toast('Select text or a span first, then press a label key', 'info');
+      let goldId = span.id;
+      if (span.annotator !== GOLD) {
+        const gold = await h.attempt(() => api().acceptSpan(span.id));
+        if (!gold) return;
+        goldId = gold.id;
+      }
+      if (span.label !== labelId) await h.attempt(() => api().updateAnnotation(goldId, { label: labelId }));
+      await after(goldId);
+    },
+    [selected, after],
+  );
+
+  /** Moves the selected gold span to the text selection (edit its boundaries). */
+  const setBoundaries = useCallback(async () => {
+    const { host: h } = latest.current;
+    const span = selected();
+    const range = h.viewRef.current?.selection() ?? null;
+    if (!span || span.annotator !== GOLD || range === null || h.text === undefined) {
+      return h.toast('Select a gold span, then select its new extent in the text and press b', 'info');
+    }
+    const next = spanFromSelection(h.text, range.anchor, range.head, { toWords: h.extendToWords });
+    if (next === null) return;
+    h.viewRef.current?.clearSelection();
+    const updated = await h.attempt(() => api().updateAnnotation(span.id, next));
+    if (updated) await after(updated.id);
+  }, [selected, after]);
+
+  const history = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const { host: h, view: v } = latest.current;
+      if (!v) return;
+      const result = await h.attempt(() => api()[direction](v.docId));
+      if (result === null) h.toast(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo', 'info');
+      await after(result?.touchedIds[0] ?? undefined);
+    },
+    [after],
+  );
+
+  const setReviewState = useCallback(
+    async (state: ReviewState) => {
+      const { host: h, view: v } = latest.current;
+      if (!v) return;
+      const summary = await h.attempt(() => api().setReviewState(v.docId, state, v.annotators));
+      if (summary) await after();
+    },
+    [after],
+  );
+
+  const addComment = useCallback(
+    async (annotationId: string, text: string) => {
+      const ok = await latest.current.host.attempt(() => api().addComment(annotationId, text));
+      if (ok) await after();
+      return ok !== undefined;
+    },
+    [after],
+  );
+
+  return {
+    mode,
+    setMode,
+    stats,
+    refreshStats,
+    chosen,
+    toggleReviewer,
+    view,
+    summaries,
+    drawn,
+    lanes,
+    filter,
+    setFilter,
+    accept,
+    reject,
+    step,
+    applyLabel,
+    setBoundaries,
+    history,
+    setReviewState,
+    addComment,
+    reload,
+  };
+}
+
+export type ReviewController = ReturnType<typeof useReview>;
