@@ -102,6 +102,7 @@ export function App() {
             documents={state.documents.filter((d) => d.error === undefined).map((d) => ({ id: d.id, title: d.title }))}
             onOpenSpan={(docId, id) => {
               review.setMode('review');
+              review.setFilter('all');
               void parley.openDocument(docId).then(() => {
                 parley.select(id);
                 requestAnimationFrame(() => parley.viewRef.current?.scrollToAnnotation(id));

@@ -194,5 +194,13 @@ test.describe('review and adjudication', () => {
       show(report.group.unitizedAlpha.perLabel.date),
     );
     expect(pair?.spanExact.micro).toMatchObject({ tp: 1, fp: 2, fn: 3 });
+
+    // A figure drills down to the spans behind it, and a span opens in review.
+    await view.getByTestId('pair-ben-cy-spanExactF1-all').getByRole('button').click();
+    const list = view.getByTestId('disagreement-list');
+    await expect(list.locator('li')).toHaveCount(3);
+    await list.locator('li', { hasText: 'receiving security guarantees' }).locator('button.side').first().click();
+    await expect(page.locator('.mode-tabs [data-value="review"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(selectedItem(page)).toContainText('contingent upon receiving security guarantees');
   });
 });
