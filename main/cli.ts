@@ -1,6 +1,6 @@
 /**
  * `npm run parley -- <command>`: Parley's command-line tool, the same service as the app with
- * no Electron. Commands: export, import, agreement. Errors go to stderr with exit code 1.
+ * no Electron. Commands: export, import, agreement, suggest. Errors go to stderr with exit code 1.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,9 @@ import {
   type OffsetEncoding,
 } from './api/contract';
 import { parseArguments } from './api/schemas';
+import { createOffsetCodec } from './core/codepoints';
+import { RECOGNISER_IDS, suggest, type CoreSuggestion } from './core/suggest';
+import { loadFolder, type LoadedDocument } from './service/corpus';
 import { ParleyError } from './service/errors';
 import { ParleyService } from './service/parley-service';
 
@@ -28,19 +31,25 @@ Commands:
           [--offsets codepoint|utf16]          (--format parley: no --annotator)
   agreement --store S [--annotators A,B…] [--labels L,…] [--docs D,…] [--json]
           every agreement figure (docs/agreement.md); --json prints them as JSON
+  suggest --in DIR [--labels L,…] [--pubdate DOC_ID=YYYY-MM-DD]… [--json]
+          the built-in recognisers' suggestions for every .txt/.md file of DIR
+          (docs/suggestions.md); no store needed; --json offsets are code points
 
 Options:
   --store S         the store file (or set PARLEY_STORE)
   --seeds DIR       the folder of articles loaded first (default: Parley's seeds)
   --format F        ${IMPORT_FORMAT_IDS.join(', ')} (parley: another store, import only)
   --out P           a file, or a folder for brat and for a split
-  --in P            a file, or a folder for brat
+  --in P            a file, or a folder for brat; suggest: the folder of articles
   --annotator A     export: whose annotations (comma-separated; default the store's user)
                     import: whose annotations the file holds
-  --labels L        export or measure only these labels (comma-separated)
+  --labels L        export or measure only these labels (comma-separated);
+                    suggest: ${RECOGNISER_IDS.join(', ')} (default all)
+  --pubdate D=DATE  suggest: document D was published on DATE (YYYY-MM-DD); repeatable;
+                    default: the date the article states near its top, if any
   --annotators A    agreement: whose sets to compare (default: everyone but gold)
   --docs D          agreement: only these documents (comma-separated ids)
-  --json            agreement: print JSON
+  --json            agreement, suggest: print JSON
   --status done     export only documents marked done
   --split 0.8,0.1,0.1 --seed N   train/dev/test by document, reproducible (spans, conll)
   --offsets U       codepoint (default: Python, spaCy, brat, Label Studio) or utf16
@@ -61,6 +70,7 @@ const OPTIONS = {
   docs: { type: 'string' },
   json: { type: 'boolean' },
   labels: { type: 'string' },
+  pubdate: { type: 'string', multiple: true },
   status: { type: 'string' },
   split: { type: 'string' },
   seed: { type: 'string' },
@@ -133,6 +143,86 @@ function agreementRequest(values: Values): AgreementRequest {
   return { ...(annotators && { annotators }), ...(labels && { labels }), ...(docs && { docs }) };
 }
 
+/** The recognisers asked for with --labels; all by default. */
+function suggestLabels(values: Values): string[] {
+  const labels = list(values.labels) ?? [...RECOGNISER_IDS];
+  for (const label of labels) {
+    if (!(RECOGNISER_IDS as readonly string[]).includes(label)) {
+      fail(`--labels: no recogniser suggests ${label}; the recognisers are ${RECOGNISER_IDS.join(', ')}`);
+    }
+  }
+  return labels;
+}
+
+/** --pubdate DOC_ID=YYYY-MM-DD, repeated, as a map. */
+function publicationDates(values: Values): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const entry of values.pubdate ?? []) {
+    const match = /^(.+)=(\d{4}-\d{2}-\d{2})$/u.exec(entry);
+    if (!match) fail(`--pubdate ${entry} must be DOC_ID=YYYY-MM-DD`);
+    dates.set(match?.[1] ?? '', match?.[2] ?? '');
+  }
+  return dates;
+}
+
+/** One document's suggestions with offsets in code points, as the spans format writes them. */
+function codePointSpans(text: string, suggestions: readonly CoreSuggestion[]): object[] {
+  const codec = createOffsetCodec(text, 'codepoint');
+  return suggestions.map((s) => ({
+    start: codec.toExternal(s.start),
+    end: codec.toExternal(s.end),
+    label: s.label,
+    text: s.text,
+    attributes: s.attributes,
+  }));
+}
+
+/** A short list for people: one line per suggestion (offsets in code points), its attributes after the text. */
+function suggestionText(docId: string, source: string, suggestions: readonly CoreSuggestion[]): string {
+  const codec = createOffsetCodec(source, 'codepoint');
+  let text = `${docId}: ${suggestions.length} suggestion(s)\n`;
+  for (const s of suggestions) {
+    const shown = s.text.replace(/\s+/gu, ' ');
+    const clipped = shown.length > 70 ? `${shown.slice(0, 50)} … ${shown.slice(-15)}` : shown;
+    const attributes = Object.entries(s.attributes)
+      .map(([k, v]) => `${k}=${v === '' ? '?' : v}`)
+      .join(' ');
+    const where = `${codec.toExternal(s.start)}-${codec.toExternal(s.end)}`;
+    text += `  ${s.label.padEnd(13)}${where.padEnd(12)}“${clipped}” ${attributes}\n`;
+  }
+  return text;
+}
+
+/** `suggest`: runs the recognisers over every article of a folder; unreadable files are reported, not fatal. */
+async function runSuggest(values: Values, out: (s: string) => void): Promise<number> {
+  const folder = values.in ?? fail('--in is required (see --help)');
+  const labels = suggestLabels(values);
+  const dates = publicationDates(values);
+  let documents: LoadedDocument[];
+  try {
+    documents = await loadFolder(resolve(folder));
+  } catch (error) {
+    return fail(`cannot read the folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const unknown = [...dates.keys()].filter((id) => !documents.some((d) => d.id === id));
+  if (unknown.length > 0) fail(`--pubdate names ${unknown.join(', ')}, which ${folder} does not hold`);
+  const entries: object[] = [];
+  let text = '';
+  for (const doc of documents) {
+    if (doc.text === undefined) {
+      entries.push({ doc_id: doc.id, error: doc.error ?? 'cannot be read' });
+      text += `${doc.id}: ${doc.error ?? 'cannot be read'}\n`;
+      continue;
+    }
+    const publishedAt = dates.get(doc.id);
+    const suggestions = suggest(doc.text, { labels, ...(publishedAt !== undefined && { publishedAt }) });
+    entries.push({ doc_id: doc.id, spans: codePointSpans(doc.text, suggestions) });
+    text += suggestionText(doc.id, doc.text, suggestions);
+  }
+  out(values.json ? `${JSON.stringify(entries, null, 2)}\n` : text);
+  return 0;
+}
+
 const figure = (value: number | null): string => (value === null ? '—' : value.toFixed(3));
 
 /** The report as a short table for people; --json gives every figure. */
@@ -179,8 +269,9 @@ export async function main(
   }
   let service: ParleyService | undefined;
   try {
+    if (command === 'suggest') return await runSuggest(values, out);
     if (command !== 'export' && command !== 'import' && command !== 'agreement')
-      fail(`unknown command ${command}; the commands are export, import and agreement`);
+      fail(`unknown command ${command}; the commands are export, import, agreement and suggest`);
     const request =
       command === 'export'
         ? checked('exportDataset', exportRequest(values))

@@ -14,7 +14,20 @@ export interface Label {
   color: string;
   /** One key that applies the label (`1`), or empty for none. */
   hotkey: string;
+  /** Attributes a span of this label can carry (quote → speaker, precondition → holder, date → value). */
+  attributes?: AttributeDef[];
 }
+
+/** An attribute a label declares: a free text, one of a list of choices, or an ISO 8601 date. */
+export interface AttributeDef {
+  name: string;
+  kind: 'text' | 'choice' | 'date';
+  /** For `choice`: the values offered. */
+  choices?: string[];
+}
+
+/** Where a span came from: tagged by hand, or an accepted suggestion (kept for audit). */
+export type AnnotationSource = 'manual' | 'suggested';
 
 /** An analyst's progress on one document. */
 export type DocStatus = 'todo' | 'in-progress' | 'done';
@@ -47,6 +60,8 @@ export interface Annotation {
   comments?: Comment[];
   /** For a gold span: the id of the colleague's span it was accepted from. */
   acceptedFrom?: string;
+  /** `suggested` when the span is an accepted suggestion; absent means tagged by hand. */
+  source?: AnnotationSource;
 }
 
 /** One comment of a span's review thread. */
@@ -78,6 +93,8 @@ export interface DocumentSummary {
   spanCount: number;
   /** Count of those spans whose stored text no longer matches the document. */
   flaggedCount: number;
+  /** Publication date YYYY-MM-DD: set by the person, or detected from the text. */
+  publishedAt?: string;
   /** Why the file could not be loaded; absent when it loaded. */
   error?: string;
 }
@@ -136,6 +153,8 @@ export interface Settings {
   annotator: string;
   /** Extend a selection to whole words before tagging it. */
   extendToWords: boolean;
+  /** Labels whose built-in recogniser suggests spans; absent: every label that has one. */
+  suggestLabels?: string[];
 }
 
 /** A store Parley cannot use; every other call fails until it is resolved. */
@@ -393,6 +412,39 @@ export interface Disagreement {
   b?: AnnotationView;
 }
 
+/** A span a built-in recogniser proposes; accepted it becomes an annotation with source `suggested`. */
+export interface Suggestion {
+  /** Stable for the text: `<label>:<start>:<end>`. */
+  id: string;
+  docId: string;
+  /** UTF-16 offsets, end exclusive. */
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  /** Proposed attributes (speaker, holder, the ISO value of a date). */
+  attributes: Record<string, string>;
+}
+
+/** What happens to the spans of a label that is deleted. */
+export type LabelDisposal = { action: 'delete' } | { action: 'relabel'; to: string };
+
+/** A document found by a corpus search, with how often the words occur in it. */
+export interface SearchHit {
+  docId: string;
+  count: number;
+}
+
+/** The current annotator's session figures. */
+export interface SessionStats {
+  /** Milliseconds of active work per document. */
+  activeMs: Record<string, number>;
+  /** Spans the annotator made per hour of active work; null before a minute of work. */
+  spansPerHour: number | null;
+  /** The annotator's spans per label, and everyone's. */
+  labelCounts: { mine: Record<string, number>; corpus: Record<string, number> };
+}
+
 /** What the renderer needs at start. */
 export interface SessionInfo {
   /** Absolute path of the store file. */
@@ -458,6 +510,26 @@ export interface ParleyApi {
   setReviewState(docId: string, state: ReviewState, annotators: string[]): Promise<ReviewSummary>;
   /** Adds a comment by the current annotator to any span's thread. */
   addComment(annotationId: string, text: string): Promise<Annotation>;
+  /** The open suggestions for a document: not yet tagged, not rejected by the current annotator. */
+  getSuggestions(docId: string): Promise<Suggestion[]>;
+  /** Turns a suggestion into an annotation (source `suggested`), with attributes as edited. */
+  acceptSuggestion(docId: string, suggestionId: string, attributes?: Record<string, string>): Promise<Annotation>;
+  /** Rejects a suggestion for the current annotator and document, for good. */
+  rejectSuggestion(docId: string, suggestionId: string): Promise<void>;
+  /** Sets or clears (null) a document's publication date, YYYY-MM-DD, for resolving relative dates. */
+  setPublishedAt(docId: string, date: string | null): Promise<DocumentSummary>;
+  /** Adds a label. Throws BAD_REQUEST for a taken id or hotkey. */
+  addLabel(label: Label): Promise<Label[]>;
+  /** Renames, recolours, rekeys a label or changes its attributes. */
+  updateLabel(id: string, changes: Partial<Omit<Label, 'id'>>): Promise<Label[]>;
+  /** Deletes a label; its spans, if any, are deleted or relabelled as chosen. */
+  deleteLabel(id: string, disposal: LabelDisposal): Promise<Label[]>;
+  /** Documents containing the words, with counts (case-insensitive). */
+  searchCorpus(query: string): Promise<SearchHit[]>;
+  /** Adds active time spent on a document (the renderer measures it). */
+  recordActivity(docId: string, ms: number): Promise<void>;
+  /** The current annotator's session figures. */
+  getSessionStats(): Promise<SessionStats>;
 }
 
 /** Method names of ParleyApi. */
@@ -494,6 +566,16 @@ export const API_METHODS = [
   'rejectSpan',
   'setReviewState',
   'addComment',
+  'getSuggestions',
+  'acceptSuggestion',
+  'rejectSuggestion',
+  'setPublishedAt',
+  'addLabel',
+  'updateLabel',
+  'deleteLabel',
+  'searchCorpus',
+  'recordActivity',
+  'getSessionStats',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

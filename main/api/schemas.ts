@@ -43,7 +43,36 @@ const annotationChanges = z
 const settingsChanges = z.strictObject({
   annotator: z.string().max(200, 'the annotator name must be at most 200 characters').optional(),
   extendToWords: z.boolean().optional(),
+  suggestLabels: z.array(labelId).max(1000).optional(),
 });
+
+const attributeDef = z.strictObject({
+  name: z.string().trim().min(1, 'an attribute needs a name').max(100),
+  kind: z.enum(['text', 'choice', 'date']),
+  choices: z.array(z.string().max(200)).max(200).optional(),
+});
+const labelFields = {
+  name: z.string().trim().min(1, 'a label needs a name').max(100),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb'),
+  hotkey: z.string().max(1, 'a hotkey is one key'),
+  attributes: z.array(attributeDef).max(50).optional(),
+};
+const newLabel = z.strictObject({
+  id: z.string().regex(/^[\p{L}\p{N}_-]{1,64}$/u, 'a label id is 1–64 letters, digits, _ or -'),
+  ...labelFields,
+});
+const labelChanges = z.strictObject({
+  name: labelFields.name.optional(),
+  color: labelFields.color.optional(),
+  hotkey: labelFields.hotkey.optional(),
+  attributes: labelFields.attributes,
+});
+const disposal = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('delete') }),
+  z.strictObject({ action: z.literal('relabel'), to: labelId }),
+]);
+const suggestionId = z.string().min(1).max(MAX_ID);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
 
 const format = z.enum(FORMAT_IDS as [string, ...string[]]);
 const offsets = z.enum(['codepoint', 'utf16']).optional();
@@ -130,6 +159,35 @@ export const ARGUMENT_SCHEMAS = {
     ['annotationId', annotationId],
     ['text', z.string().min(1, 'a comment cannot be empty').max(100_000)],
   ],
+  getSuggestions: [['docId', docId]],
+  acceptSuggestion: [
+    ['docId', docId],
+    ['suggestionId', suggestionId],
+    ['attributes', attributes.optional()],
+  ],
+  rejectSuggestion: [
+    ['docId', docId],
+    ['suggestionId', suggestionId],
+  ],
+  setPublishedAt: [
+    ['docId', docId],
+    ['date', isoDate.nullable()],
+  ],
+  addLabel: [['label', newLabel]],
+  updateLabel: [
+    ['id', labelId],
+    ['changes', labelChanges],
+  ],
+  deleteLabel: [
+    ['id', labelId],
+    ['disposal', disposal],
+  ],
+  searchCorpus: [['query', z.string().min(1).max(1000)]],
+  recordActivity: [
+    ['docId', docId],
+    ['ms', z.number().int().nonnegative().max(3_600_000)],
+  ],
+  getSessionStats: [],
 } as const satisfies Record<ApiMethod, Parameters>;
 
 const countOf = (params: Parameters): string =>
@@ -147,13 +205,16 @@ export function parseArguments(
 ): { ok: true; args: unknown[] } | { ok: false; message: string } {
   const params: Parameters = ARGUMENT_SCHEMAS[method];
   if (!Array.isArray(args)) return { ok: false, message: `${method}: the arguments must be a list` };
-  if (args.length !== params.length) {
+  // Trailing optional parameters may be left out.
+  const required = params.filter(([, schema], i) => i >= args.length && !schema.safeParse(undefined).success).length;
+  if (args.length > params.length || required > 0) {
     return { ok: false, message: `${method}: takes ${countOf(params)}, got ${args.length}` };
   }
   const parsed: unknown[] = [];
   const problems: string[] = [];
   params.forEach(([name, schema], index) => {
     const result = schema.safeParse(args[index]);
+    if (index >= args.length && result.success) return;
     if (result.success) parsed.push(result.data);
     else problems.push(...result.error.issues.map((issue) => `${[name, ...issue.path].join('.')}: ${issue.message}`));
   });

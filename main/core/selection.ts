@@ -4,6 +4,7 @@
  * exclusive. Never splits a surrogate pair.
  */
 import type { Span } from './span';
+import { tokenize } from './tokens';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 const SPACE = /\s/u;
@@ -72,4 +73,33 @@ export function spanFromSelection(
   if (span.start >= span.end) return null;
   if (options.toWords) span = trimSpan(text, extendToWords(text, span));
   return span.start < span.end ? span : null;
+}
+
+/** How far either side of an edge nudging looks for the next token. */
+const NUDGE_WINDOW = 2000;
+
+/**
+ * Moves one edge of a span by a token (a word, or one punctuation mark), the way Alt+arrows
+ * nudge a boundary: `direction` 1 moves it right, -1 left. Returns null when the move would
+ * leave the span empty or there is no token that way.
+ */
+export function nudgeSpan(text: string, span: Span, edge: 'start' | 'end', direction: 1 | -1): Span | null {
+  const at = edge === 'start' ? span.start : span.end;
+  const from = Math.max(0, at - NUDGE_WINDOW);
+  const tokens = tokenize(text, from, Math.min(text.length, at + NUDGE_WINDOW));
+  let next: number | undefined;
+  if (edge === 'end') {
+    next =
+      direction === 1
+        ? tokens.find((t) => t.end > span.end)?.end
+        : tokens.filter((t) => t.end < span.end && t.end > span.start).pop()?.end;
+  } else {
+    next =
+      direction === -1
+        ? tokens.filter((t) => t.start < span.start).pop()?.start
+        : tokens.find((t) => t.start > span.start && t.start < span.end)?.start;
+  }
+  if (next === undefined) return null;
+  const moved = edge === 'start' ? { start: next, end: span.end } : { start: span.start, end: next };
+  return moved.start < moved.end ? moved : null;
 }

@@ -2,6 +2,7 @@
  * Brings a parsed store up to CURRENT_SCHEMA_VERSION, one step per version, and validates the
  * result. A store from a newer Parley is refused rather than guessed at.
  */
+import { defaultLabels } from '../core/labels';
 import { CURRENT_SCHEMA_VERSION, describeInvalidStore, type StoreData } from './store-data';
 
 export type MigrationResult =
@@ -11,7 +12,24 @@ export type MigrationResult =
 const STEPS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
   /** 2 adds review (state and rejected spans per document); comments on annotations are optional. */
   1: (data) => ({ ...data, review: {} }),
+  /** 3 adds rejected suggestions and active time; the default labels gain their attributes. */
+  2: (data) => ({
+    ...data,
+    rejectedSuggestions: {},
+    activity: {},
+    labels: Array.isArray(data.labels)
+      ? data.labels.map((label: unknown) => {
+          const known = defaultLabels().find((d) => isRecord(label) && d.id === label.id);
+          return isRecord(label) && known?.attributes && label.attributes === undefined
+            ? { ...label, attributes: known.attributes }
+            : label;
+        })
+      : data.labels,
+  }),
 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Migrates and validates a parsed store. Never throws. */
 export function migrate(raw: unknown): MigrationResult {

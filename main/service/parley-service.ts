@@ -13,7 +13,12 @@ import {
   type AnnotatorStats,
   type Disagreement,
   type DisagreementQuery,
+  type Label,
+  type LabelDisposal,
   type ReviewState,
+  type SearchHit,
+  type SessionStats,
+  type Suggestion,
   type ReviewSummary,
   type ReviewView,
   type AnnotationChanges,
@@ -41,6 +46,7 @@ import { loadFolder, type LoadedDocument } from './corpus';
 import { exportTo, formatOf, importFrom, isFolderExport, type TransferHost } from './dataset-transfer';
 import { ParleyError } from './errors';
 import { ReviewService } from './review-service';
+import { SessionService } from './session-service';
 import { Store } from './store';
 import { emptyStoreData } from './store-data';
 
@@ -77,6 +83,7 @@ export class ParleyService implements ParleyApi {
   private readonly histories = new Map<string, history.History>();
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private readonly review: ReviewService;
+  private readonly session: SessionService;
 
   private constructor(private readonly options: ServiceOptions) {
     this.review = new ReviewService({
@@ -87,6 +94,16 @@ export class ParleyService implements ParleyApi {
       annotationsOf: (docId) => this.annotationsOfDoc(docId),
       create: (annotations) => this.apply({ created: annotations, updated: [], deleted: [] }, true),
       ...(options.pickSavePath && { pickSavePath: options.pickSavePath }),
+    });
+    this.session = new SessionService({
+      data: () => this.requireStore().data,
+      markDirty: () => this.requireStore().markDirty(),
+      readableDocIds: () => [...this.documents.values()].filter((d) => d.text !== undefined).map((d) => d.id),
+      textOf: (docId) => this.requireText(docId).text,
+      annotationsOf: (docId) => this.annotationsOfDoc(docId),
+      tag: (input) => this.tag(input, { source: 'suggested' }),
+      backup: () => this.requireStore().backup(),
+      forgetHistories: () => this.histories.clear(),
     });
   }
 
@@ -132,6 +149,11 @@ export class ParleyService implements ParleyApi {
   }
 
   async addAnnotation(input: NewAnnotation): Promise<Annotation> {
+    return this.tag(input, {});
+  }
+
+  /** Tags a span: checks it, stamps it, records it for undo. */
+  private tag(input: NewAnnotation, extra: Pick<Annotation, 'source'>): Annotation {
     const store = this.requireStore();
     const doc = this.requireText(input.docId);
     this.checkLabel(input.label);
@@ -156,6 +178,7 @@ export class ParleyService implements ParleyApi {
       updatedAt: now,
       ...(input.attributes && { attributes: { ...input.attributes } }),
       ...(input.note !== undefined && { note: input.note }),
+      ...extra,
     };
     this.apply({ created: [annotation], updated: [], deleted: [] }, true);
     if (!input.gold && this.statusOf(input.docId) === 'todo') this.writeStatus(input.docId, 'in-progress');
@@ -212,6 +235,7 @@ export class ParleyService implements ParleyApi {
       ...store.data.settings,
       ...(annotator !== undefined && { annotator }),
       ...(changes.extendToWords !== undefined && { extendToWords: changes.extendToWords }),
+      ...(changes.suggestLabels !== undefined && { suggestLabels: [...changes.suggestLabels] }),
     };
     store.markDirty();
     return { ...store.data.settings };
@@ -307,6 +331,52 @@ export class ParleyService implements ParleyApi {
 
   async addComment(annotationId: string, text: string): Promise<Annotation> {
     return this.review.addComment(annotationId, text);
+  }
+
+  async getSuggestions(docId: string): Promise<Suggestion[]> {
+    return this.session.getSuggestions(docId);
+  }
+
+  async acceptSuggestion(
+    docId: string,
+    suggestionId: string,
+    attributes?: Record<string, string>,
+  ): Promise<Annotation> {
+    return this.session.acceptSuggestion(docId, suggestionId, attributes);
+  }
+
+  async rejectSuggestion(docId: string, suggestionId: string): Promise<void> {
+    this.session.rejectSuggestion(docId, suggestionId);
+  }
+
+  async setPublishedAt(docId: string, date: string | null): Promise<DocumentSummary> {
+    this.session.setPublishedAt(docId, date);
+    return this.summaryOf(docId);
+  }
+
+  async addLabel(label: Label): Promise<Label[]> {
+    return this.session.addLabel(label);
+  }
+
+  async updateLabel(id: string, changes: Partial<Omit<Label, 'id'>>): Promise<Label[]> {
+    return this.session.updateLabel(id, changes);
+  }
+
+  async deleteLabel(id: string, disposal: LabelDisposal): Promise<Label[]> {
+    return this.session.deleteLabel(id, disposal);
+  }
+
+  async searchCorpus(query: string): Promise<SearchHit[]> {
+    this.requireStore();
+    return this.session.searchCorpus(query);
+  }
+
+  async recordActivity(docId: string, ms: number): Promise<void> {
+    this.session.recordActivity(docId, ms);
+  }
+
+  async getSessionStats(): Promise<SessionStats> {
+    return this.session.getSessionStats();
   }
 
   /** Exports to a file (one-file formats) or a folder (folder formats, or with a split). */
@@ -475,8 +545,14 @@ export class ParleyService implements ParleyApi {
       status: this.statusOf(docId),
       spanCount: own.length,
       flaggedCount: text === undefined ? own.length : own.filter((a) => checkAnchor(text, a) !== null).length,
+      ...this.publishedOf(docId, text),
       ...(doc.error !== undefined && { error: doc.error }),
     };
+  }
+
+  private publishedOf(docId: string, text: string | undefined): { publishedAt?: string } {
+    const publishedAt = text === undefined ? undefined : this.session.publishedAt(docId, text);
+    return publishedAt === undefined ? {} : { publishedAt };
   }
 
   private statusOf(docId: string): DocStatus {

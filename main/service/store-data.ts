@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import type { Annotation, DocStatus, Label, ReviewState, Settings } from '../api/contract';
-import { DEFAULT_LABELS } from '../core/labels';
+import { defaultLabels } from '../core/labels';
 
 /** The version this build of Parley reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** A document's review: its state and the colleagues' spans the reviewer rejected. */
 export interface StoredReview {
@@ -38,6 +38,10 @@ export interface StoreData {
   annotations: Record<string, Annotation>;
   /** docId → review; a missing entry means open with nothing rejected. */
   review: Record<string, StoredReview>;
+  /** docId → annotator → ids of the suggestions they rejected. */
+  rejectedSuggestions: Record<string, Record<string, string[]>>;
+  /** annotator → docId → milliseconds of active work. */
+  activity: Record<string, Record<string, number>>;
 }
 
 /** A fresh store for an annotator. */
@@ -45,11 +49,13 @@ export const emptyStoreData = (annotator: string): StoreData => ({
   schemaVersion: CURRENT_SCHEMA_VERSION,
   settings: { annotator, extendToWords: true },
   folders: [],
-  labels: DEFAULT_LABELS.map((label) => ({ ...label })),
+  labels: defaultLabels(),
   documents: {},
   status: {},
   annotations: {},
   review: {},
+  rejectedSuggestions: {},
+  activity: {},
 });
 
 const annotationSchema = z.object({
@@ -68,13 +74,34 @@ const annotationSchema = z.object({
   note: z.string().optional(),
   comments: z.array(z.object({ author: z.string(), at: z.string(), text: z.string() })).optional(),
   acceptedFrom: z.string().optional(),
+  source: z.enum(['manual', 'suggested']).optional(),
 });
 
 const storeSchema = z.object({
   schemaVersion: z.number().int().positive(),
-  settings: z.object({ annotator: z.string().min(1), extendToWords: z.boolean() }),
+  settings: z.object({
+    annotator: z.string().min(1),
+    extendToWords: z.boolean(),
+    suggestLabels: z.array(z.string()).optional(),
+  }),
   folders: z.array(z.string()),
-  labels: z.array(z.object({ id: z.string().min(1), name: z.string(), color: z.string(), hotkey: z.string() })),
+  labels: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string(),
+      color: z.string(),
+      hotkey: z.string(),
+      attributes: z
+        .array(
+          z.object({
+            name: z.string(),
+            kind: z.enum(['text', 'choice', 'date']),
+            choices: z.array(z.string()).optional(),
+          }),
+        )
+        .optional(),
+    }),
+  ),
   documents: z.record(
     z.string(),
     z.object({
@@ -88,6 +115,8 @@ const storeSchema = z.object({
   status: z.record(z.string(), z.record(z.string(), z.enum(['todo', 'in-progress', 'done']))),
   annotations: z.record(z.string(), annotationSchema),
   review: z.record(z.string(), z.object({ state: z.enum(['open', 'adjudicated']), rejected: z.array(z.string()) })),
+  rejectedSuggestions: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  activity: z.record(z.string(), z.record(z.string(), z.number().nonnegative())),
 });
 
 /** Checks a parsed store of the current version; returns the first problem in words, or null. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spanFromSelection } from '../../../main/core/selection';
+import { nudgeSpan, spanFromSelection } from '../../../main/core/selection';
 
 /** The text a selection turns into, or null. */
 function tagged(text: string, anchor: number, head: number, toWords: boolean): string | null {
@@ -175,5 +175,30 @@ describe('selection', () => {
         }),
       );
     });
+  });
+});
+
+describe('nudgeSpan', () => {
+  const text = 'Peskov said, talks could start on Monday.';
+  const span = { start: text.indexOf('talks'), end: text.indexOf('talks') + 'talks could'.length };
+  const show = (s: { start: number; end: number } | null): string | null => (s ? text.slice(s.start, s.end) : null);
+
+  it('moves the end a word right and left', () => {
+    expect(show(nudgeSpan(text, span, 'end', 1))).toBe('talks could start');
+    expect(show(nudgeSpan(text, span, 'end', -1))).toBe('talks');
+  });
+
+  it('moves the start a token left (over punctuation) and a word right', () => {
+    expect(show(nudgeSpan(text, span, 'start', -1))).toBe(', talks could');
+    expect(show(nudgeSpan(text, span, 'start', 1))).toBe('could');
+  });
+
+  it('refuses to empty the span or to move past the text', () => {
+    const one = { start: 0, end: 6 };
+    expect(nudgeSpan(text, one, 'end', -1)).toBeNull();
+    expect(nudgeSpan(text, one, 'start', 1)).toBeNull();
+    expect(nudgeSpan(text, one, 'start', -1)).toBeNull();
+    const last = { start: text.length - 1, end: text.length };
+    expect(nudgeSpan(text, last, 'end', 1)).toBeNull();
   });
 });

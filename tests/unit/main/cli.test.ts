@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli';
+import { runCli as run } from './run-cli';
 
 let dir: string;
 const GOLDEN = join(import.meta.dirname, '../../fixtures/formats/spans/seed-004.jsonl');
@@ -13,17 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
 
 describe('cli', () => {
   it('lists every command and option with --help', async () => {
