@@ -1,22 +1,31 @@
 /** The layout shell: top bar, documents, text and annotations, and the dialogs over them. */
-import { useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { compareSpans } from '@core/span';
 import { api } from '../api';
 import { Toasts } from '../components/Toasts';
 import { AgreementView } from '../features/agreement/AgreementView';
 import { AnnotationList } from '../features/annotations/AnnotationList';
+import { AttributesPanel } from '../features/annotations/AttributesPanel';
+import { ShortcutsSheet } from '../features/help/ShortcutsSheet';
+import { useSuggestions } from '../features/suggestions/useSuggestions';
 import { ExportDialog } from '../features/datasets/ExportDialog';
 import { ImportDialog } from '../features/datasets/ImportDialog';
 import { DocumentList } from '../features/documents/DocumentList';
 import { AnnotatorsPanel } from '../features/review/AnnotatorsPanel';
 import { ReviewPanel } from '../features/review/ReviewPanel';
 import { useReview } from '../features/review/useReview';
+import { FindBar } from '../features/search/FindBar';
+import { useFindBar } from '../features/search/useFindBar';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { StatsDialog } from '../features/stats/StatsDialog';
+import { useStatsView } from '../features/stats/useStatsView';
 import { StoreProblemDialog } from '../features/store/StoreProblemDialog';
 import { DocumentPane } from '../features/viewer/DocumentPane';
 import { currentSummary } from '../state/app-state';
-import { buildCommands, buildReviewCommands } from './commands';
+import { buildCommands, buildFlowCommands, buildReviewCommands, buildViewCommands } from './commands';
 import { TopBar } from './TopBar';
 import { useCommandKeys } from './useCommandKeys';
+import { useFlow } from './useFlow';
 import { useParley } from './useParley';
 
 export function App() {
@@ -37,8 +46,43 @@ export function App() {
   const { mode } = review;
   const { setModeListener } = parley;
   useLayoutEffect(() => setModeListener(review.setMode), [setModeListener, review.setMode]);
+  const find = useFindBar();
+  const stats = useStatsView(state.current?.docId);
+  const hasText = mode !== 'agreement' && state.current !== null;
+  const viewCommands = useMemo(
+    () => buildViewCommands({ canFind: () => hasText, openFind: find.open, openStats: stats.open }),
+    [hasText, find.open, stats.open],
+  );
+  const suggestions = useSuggestions({
+    docId: state.current?.docId,
+    annotations: state.current?.annotations,
+    selectedId: state.selectedId,
+    isActive: mode === 'tag',
+    select: parley.select,
+    setAnnotations: parley.setAnnotations,
+    attempt: parley.attempt,
+    viewRef: parley.viewRef,
+  });
+  const flow = useFlow(parley, suggestions);
+  const tagLabel = useMemo(
+    () => (labelId: string) =>
+      suggestions.hasSelected() ? void suggestions.accept(labelId) : commandActions.applyLabel(labelId),
+    [suggestions, commandActions],
+  );
+  const ownAnnotations = state.current?.annotations;
+  const { refreshStats } = review;
+  // The annotators panel follows your tagging, a moment after it settles.
+  useEffect(() => {
+    const timer = setTimeout(() => void refreshStats(), 400);
+    return () => clearTimeout(timer);
+  }, [ownAnnotations, refreshStats]);
+  const tagViews = useMemo(
+    () => [...(ownAnnotations ?? []), ...suggestions.views].sort(compareSpans),
+    [ownAnnotations, suggestions.views],
+  );
   const commands = useMemo(() => {
-    const base = buildCommands(state.labels, commandActions);
+    const base = [...buildCommands(state.labels, { ...commandActions, applyLabel: tagLabel }), ...viewCommands];
+    if (mode === 'tag') return [...buildFlowCommands(flow), ...base];
     if (mode !== 'review') return base;
     const reviewCommands = buildReviewCommands(state.labels, {
       applyLabel: (id) => void review.applyLabel(id),
@@ -51,9 +95,9 @@ export function App() {
       redo: () => void review.history('redo'),
     });
     return [...reviewCommands, ...base];
-  }, [state.labels, commandActions, mode, review]);
+  }, [state.labels, commandActions, tagLabel, viewCommands, flow, mode, review]);
   const problem = state.session?.storeProblem;
-  useCommandKeys(commands, state.dialog !== null || problem !== undefined);
+  useCommandKeys(commands, state.dialog !== null || stats.isOpen || problem !== undefined);
 
   if (state.isLoading) return <div className="loading">Opening the store…</div>;
   if (problem) {
@@ -66,13 +110,14 @@ export function App() {
     );
   }
   const reviewView = mode === 'review' && review.view?.docId === state.current?.docId ? review.view : null;
+  const selectedView = tagViews.find((a) => a.id === state.selectedId);
   return (
     <div className={`app mode-${mode}`}>
       <TopBar
         labels={state.labels}
         annotator={state.settings?.annotator ?? ''}
         save={state.save}
-        onApplyLabel={mode === 'review' ? (id) => void review.applyLabel(id) : commandActions.applyLabel}
+        onApplyLabel={mode === 'review' ? (id) => void review.applyLabel(id) : tagLabel}
         onOpenSettings={commandActions.openSettings}
         mode={mode}
         onMode={review.setMode}
@@ -121,7 +166,9 @@ export function App() {
               selectedId={state.selectedId}
               onPick={parley.pick}
               onStatus={(status) => state.current && void parley.setStatus(state.current.docId, status)}
+              onPublishedAt={(date) => state.current && void parley.setPublishedAt(state.current.docId, date)}
               viewRef={parley.viewRef}
+              {...(mode === 'tag' && { annotations: tagViews })}
               {...(reviewView && {
                 review: {
                   annotations: review.drawn,
@@ -142,12 +189,21 @@ export function App() {
               onSelect={parley.selectFromList}
             />
           ) : (
-            <AnnotationList
-              annotations={state.current?.annotations ?? []}
-              labels={state.labels}
-              selectedId={state.selectedId}
-              onSelect={parley.selectFromList}
-            />
+            <div className="notes-column">
+              <AnnotationList
+                annotations={state.current?.annotations ?? []}
+                labels={state.labels}
+                selectedId={state.selectedId}
+                onSelect={parley.selectFromList}
+              />
+              <AttributesPanel
+                key={`${selectedView?.id ?? ''}|${JSON.stringify(selectedView?.attributes ?? {})}`}
+                annotation={selectedView}
+                label={state.labels.find((l) => l.id === selectedView?.label)}
+                onSave={(attributes) => selectedView && void parley.saveAttributes(selectedView.id, attributes)}
+                onDone={() => parley.viewRef.current?.focus()}
+              />
+            </div>
           )}
         </>
       )}
@@ -157,6 +213,13 @@ export function App() {
           storePath={state.session?.storePath ?? ''}
           onSave={(changes) => void parley.saveSettings(changes)}
           onClose={parley.closeDialog}
+          labels={state.labels}
+          onLabels={parley.setLabels}
+          onSpansChanged={() => {
+            void parley.refresh();
+            void review.refreshStats();
+          }}
+          onSettingsChanged={parley.settingsChanged}
         />
       )}
       {state.dialog === 'export' && (
@@ -175,6 +238,24 @@ export function App() {
             if (mode === 'review') void review.reload();
           }}
           onClose={parley.closeDialog}
+        />
+      )}
+      {state.dialog === 'shortcuts' && <ShortcutsSheet commands={commands} onClose={parley.closeDialog} />}
+      {find.isOpen && hasText && (
+        <FindBar
+          docId={state.current?.docId}
+          focusRequest={find.focusRequest}
+          onClose={find.close}
+          focusText={() => parley.viewRef.current?.focus()}
+        />
+      )}
+      {stats.isOpen && (
+        <StatsDialog
+          annotator={state.settings?.annotator ?? ''}
+          labels={state.labels}
+          documents={state.documents}
+          flushActivity={stats.flushActivity}
+          onClose={stats.close}
         />
       )}
       <Toasts toasts={state.toasts} onDismiss={parley.dismissToast} />

@@ -128,6 +128,108 @@ export function buildReviewCommands(labels: readonly Label[], actions: ReviewAct
   ];
 }
 
+/** What the keyboard-only tagging flow calls (tag mode). */
+export interface FlowActions {
+  hasSuggestions: () => boolean;
+  hasSelectedSuggestion: () => boolean;
+  hasSelectedAnnotation: () => boolean;
+  nextSuggestion: () => void;
+  previousSuggestion: () => void;
+  acceptSuggestion: () => void;
+  rejectSuggestion: () => void;
+  nextAnnotation: () => void;
+  previousAnnotation: () => void;
+  nextDocument: () => void;
+  previousDocument: () => void;
+  editAttributes: () => void;
+  toggleDone: () => void;
+  nudge: (edge: 'start' | 'end', direction: 1 | -1) => void;
+  showShortcuts: () => void;
+}
+
+/** Tag mode's keyboard flow; these come before the general commands. */
+export function buildFlowCommands(actions: FlowActions): Command[] {
+  const onSuggestion = actions.hasSelectedSuggestion;
+  return [
+    {
+      id: 'suggestion-next',
+      title: 'Next suggestion',
+      keys: ['Tab'],
+      when: actions.hasSuggestions,
+      run: actions.nextSuggestion,
+    },
+    {
+      id: 'suggestion-previous',
+      title: 'Previous suggestion',
+      keys: ['Shift+Tab'],
+      when: actions.hasSuggestions,
+      run: actions.previousSuggestion,
+    },
+    {
+      id: 'suggestion-accept',
+      title: 'Accept the suggestion',
+      keys: ['Enter', 'A'],
+      when: onSuggestion,
+      run: actions.acceptSuggestion,
+    },
+    {
+      id: 'suggestion-reject',
+      title: 'Reject the suggestion',
+      keys: ['X', 'Delete', 'Backspace'],
+      when: onSuggestion,
+      run: actions.rejectSuggestion,
+    },
+    { id: 'annotation-next', title: 'Next annotation', keys: ['J'], run: actions.nextAnnotation },
+    { id: 'annotation-previous', title: 'Previous annotation', keys: ['K'], run: actions.previousAnnotation },
+    { id: 'document-next', title: 'Next document', keys: [']'], run: actions.nextDocument },
+    { id: 'document-previous', title: 'Previous document', keys: ['['], run: actions.previousDocument },
+    {
+      id: 'edit-attributes',
+      title: "Edit the selected span's attributes",
+      keys: ['E'],
+      when: actions.hasSelectedAnnotation,
+      run: actions.editAttributes,
+    },
+    { id: 'toggle-done', title: 'Mark the document done (again: in progress)', keys: ['D'], run: actions.toggleDone },
+    ...(
+      [
+        ['Alt+ArrowRight', 'end', 1, 'Move the end of the selected span a word right'],
+        ['Alt+ArrowLeft', 'end', -1, 'Move the end of the selected span a word left'],
+        ['Alt+Shift+ArrowLeft', 'start', -1, 'Move the start of the selected span a word left'],
+        ['Alt+Shift+ArrowRight', 'start', 1, 'Move the start of the selected span a word right'],
+      ] as const
+    ).map(([key, edge, direction, title]): Command => ({
+      id: `nudge-${edge}-${direction}`,
+      title,
+      keys: [key],
+      when: actions.hasSelectedAnnotation,
+      run: () => actions.nudge(edge, direction),
+    })),
+    { id: 'shortcuts', title: 'Show every shortcut', keys: ['?'], run: actions.showShortcuts },
+  ];
+}
+
+/** What opens the views over the work (find bar, statistics); implemented by the app shell. */
+export interface ViewActions {
+  /** Whether a document's text is shown (find needs one). */
+  canFind: () => boolean;
+  openFind: () => void;
+  openStats: () => void;
+}
+
+/** Find in the document and the statistics view, in every mode. */
+export function buildViewCommands(actions: ViewActions): Command[] {
+  return [
+    { id: 'find', title: 'Find in the document', keys: ['Mod+F'], when: actions.canFind, run: actions.openFind },
+    {
+      id: 'stats',
+      title: 'Statistics: active time, spans per hour, spans per label',
+      keys: ['Mod+Shift+S'],
+      run: actions.openStats,
+    },
+  ];
+}
+
 /** The command bound to a chord that applies now, if any. */
 export const commandFor = (commands: readonly Command[], chord: string): Command | undefined =>
   commands.find((c) => c.keys.includes(chord) && (c.when?.() ?? true));

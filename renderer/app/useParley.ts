@@ -3,11 +3,11 @@
  * actions into API calls and state changes. Failed calls leave the state as it was and show why.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import type { DocStatus, Settings } from '@api/contract';
+import type { AnnotationView, DocStatus, Label, Settings } from '@api/contract';
 import { spanFromSelection } from '@core/selection';
 import { api, messageOf } from '../api';
 import type { TextViewHandle } from '../features/viewer/TextView';
-import { initialState, reducer, selectedAnnotation, type AppState } from '../state/app-state';
+import { initialState, reducer, selectedAnnotation, type AppState, type DialogName } from '../state/app-state';
 import type { CommandActions } from './commands';
 
 let nextToastId = 1;
@@ -45,7 +45,10 @@ export function useParley() {
   const openDocument = useCallback(
     async (docId: string) => {
       const view = await attempt(() => api().getDocument(docId));
-      if (view) dispatch({ type: 'document-opened', view });
+      if (!view) return;
+      dispatch({ type: 'document-opened', view });
+      // The text takes the keyboard: arrows move a caret, Shift+arrows select.
+      requestAnimationFrame(() => viewRef.current?.focus());
     },
     [attempt],
   );
@@ -219,6 +222,32 @@ export function useParley() {
     attempt,
     toast,
     select: (id: string | null) => dispatch({ type: 'selected', id }),
+    /** The open document's annotations changed (a suggestion was accepted, a span nudged). */
+    setAnnotations: (docId: string, annotations: AnnotationView[], selectedId?: string | null) =>
+      dispatch({ type: 'annotations-changed', docId, annotations, ...(selectedId !== undefined && { selectedId }) }),
+    stateRef,
+    openDialog: (dialog: DialogName) => dispatch({ type: 'dialog', dialog }),
+    /** Sets or clears a document's publication date (its suggestions follow). */
+    setPublishedAt: async (docId: string, date: string | null) => {
+      const summary = await attempt(() => api().setPublishedAt(docId, date));
+      if (summary) dispatch({ type: 'summary-updated', summary });
+    },
+    /** Saves the attributes of one of your spans. */
+    saveAttributes: async (id: string, attributes: Record<string, string>) => {
+      const updated = await attempt(() => api().updateAnnotation(id, { attributes }));
+      const latest = stateRef.current.current;
+      if (!updated || latest?.docId !== updated.docId) return;
+      const annotations = latest.annotations.map((a) => (a.id === updated.id ? { ...a, ...updated } : a));
+      dispatch({ type: 'annotations-changed', docId: updated.docId, annotations });
+    },
+    /** After the label set changed in main (Settings › Labels). */
+    setLabels: (labels: Label[]) => dispatch({ type: 'labels-changed', labels }),
+    /** Settings saved from inside the Settings dialog (Labels › Suggest): the dialog stays open. */
+    settingsChanged: (settings: Settings) => {
+      // 'settings-saved' closes the dialog; both dispatches render once, so it never unmounts.
+      dispatch({ type: 'settings-saved', settings });
+      dispatch({ type: 'dialog', dialog: 'settings' });
+    },
     closeDialog: () => dispatch({ type: 'dialog', dialog: null }),
     dismissToast: (id: number) => dispatch({ type: 'toast-dismissed', id }),
     reload: loadSession,

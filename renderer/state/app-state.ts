@@ -25,7 +25,7 @@ export interface OpenDocument {
 }
 
 /** The dialog over the app, if any. */
-export type DialogName = 'settings' | 'export' | 'import';
+export type DialogName = 'settings' | 'export' | 'import' | 'shortcuts';
 
 export interface AppState {
   isLoading: boolean;
@@ -65,7 +65,8 @@ export type Action =
   | { type: 'toast'; toast: Toast }
   | { type: 'toast-dismissed'; id: number }
   | { type: 'dialog'; dialog: DialogName | null }
-  | { type: 'settings-saved'; settings: Settings };
+  | { type: 'settings-saved'; settings: Settings }
+  | { type: 'labels-changed'; labels: Label[] };
 
 const sortAnnotations = (list: AnnotationView[]): AnnotationView[] => [...list].sort(compareSpans);
 
@@ -132,6 +133,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, dialog: action.dialog };
     case 'settings-saved':
       return { ...state, settings: action.settings, dialog: null };
+    case 'labels-changed':
+      return { ...state, labels: action.labels };
   }
 }
 

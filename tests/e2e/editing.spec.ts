@@ -2,6 +2,9 @@
 import { annotationsOnDisk, expect, test } from './fixtures';
 import { clickText, highlights, openDocument, pressKey, selectText } from './helpers/text';
 
+// These specs are about tagging by hand; suggestions are drawn and tested in flow.spec.ts.
+test.use({ withSuggestions: false });
+
 const PESKOV = '001_f75ec0728e96b849';
 const QUOTE = 'There’s still a lot to be clarified here,';
 
@@ -18,7 +21,7 @@ test('overlapping spans both stay visible, nested, each with its own id', async 
   const outer = highlights(page, 'quote');
   // Where both cover the text, one element sits inside the other (ProseMirror picks which).
   const overlap = page.locator(
-    '.text-view [data-label="quote"] [data-label="precondition"], .text-view [data-label="precondition"] [data-label="quote"]',
+    '.text-view [data-label="quote"]:not(.hl-suggestion) [data-label="precondition"]:not(.hl-suggestion), .text-view [data-label="precondition"]:not(.hl-suggestion) [data-label="quote"]:not(.hl-suggestion)',
   );
   await expect(overlap).toHaveText('Ukrainian President Volodymyr Zelensky');
   const ids = new Set(
@@ -99,5 +102,5 @@ test('the annotator name from Settings is stamped on new annotations', async ({ 
   await selectText(page, QUOTE);
   await pressKey(page, '1');
   await expect.poll(async () => (await annotationsOnDisk(storePath))[0]?.annotator).toBe('Grace');
-  await expect(page.locator('.text-view [data-label="quote"]')).toHaveAttribute('title', /Grace/);
+  await expect(page.locator('.text-view [data-label="quote"]:not(.hl-suggestion)')).toHaveAttribute('title', /Grace/);
 });

@@ -23,6 +23,8 @@ export interface ParleyFixtures {
   importSource: string | readonly string[] | null;
   /** What the save picker of other saves (the agreement CSV) answers (null: cancelled). */
   savePath: string | null;
+  /** Whether the built-in recognisers draw suggestions (specs about tagging alone turn them off). */
+  withSuggestions: boolean;
   /** The service behind the page. */
   harness: Harness;
 }
@@ -35,7 +37,11 @@ export const test = base.extend<ParleyFixtures>({
   exportTarget: [null, { option: true }],
   importSource: [null, { option: true }],
   savePath: [null, { option: true }],
-  harness: async ({ storePath, seedsDir, annotator, folderToOpen, exportTarget, importSource, savePath }, use) => {
+  withSuggestions: [true, { option: true }],
+  harness: async (
+    { storePath, seedsDir, annotator, folderToOpen, exportTarget, importSource, savePath, withSuggestions },
+    use,
+  ) => {
     const sources = typeof importSource === 'string' || importSource === null ? [importSource] : [...importSource];
     const harness = await Harness.create({
       storePath,
@@ -47,6 +53,9 @@ export const test = base.extend<ParleyFixtures>({
       pickImportSource: async () => (sources.length > 1 ? (sources.shift() ?? null) : (sources[0] ?? null)),
       pickSavePath: async () => savePath,
     });
+    if (!withSuggestions && (await harness.service.getSession()).storeProblem === undefined) {
+      await harness.service.updateSettings({ suggestLabels: [] });
+    }
     await use(harness);
     await harness.close();
   },

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { annotationsOnDisk, expect, test } from './fixtures';
 import { highlights, openDocument, pressKey, selectText } from './helpers/text';
 
+// These specs are about tagging by hand; suggestions are drawn and tested in flow.spec.ts.
+test.use({ withSuggestions: false });
+
 const ZELENSKY = '004_0a172a30c89c87c3';
 
 test('tags a mouse selection across a word boundary and keeps it after a restart', async ({

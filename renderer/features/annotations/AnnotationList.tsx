@@ -1,6 +1,11 @@
-/** This document's annotations in text order: label chip and covered text; a click selects one. */
-import type { CSSProperties } from 'react';
+/**
+ * This document's annotations in text order: label chip and covered text; a click selects one. A
+ * filter above narrows the list to one label and to spans containing some words.
+ */
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { AnnotationView, Label } from '@api/contract';
+import { countByLabel, filterAnnotations, isEmptyQuery, type AnnotationQuery } from '../search/annotation-filter';
+import { AnnotationFilter } from '../search/AnnotationFilter';
 import { useSelectedInView } from './useSelectedInView';
 
 interface Props {
@@ -18,17 +23,33 @@ const PROBLEM_TEXT = {
 export function AnnotationList({ annotations, labels, selectedId, onSelect }: Props) {
   const byId = new Map(labels.map((l) => [l.id, l]));
   const listRef = useSelectedInView(selectedId);
+  const [query, setQuery] = useState<AnnotationQuery>({ label: null, text: '' });
+  const counts = useMemo(() => countByLabel(annotations), [annotations]);
+  const shown = useMemo(() => filterAnnotations(annotations, query), [annotations, query]);
+  const isFiltered = !isEmptyQuery(query);
   return (
     <aside className="annotation-list" aria-label="Annotations">
       <header className="pane-header">
         <h2>Annotations</h2>
-        <span className="muted">{annotations.length}</span>
+        <span className="muted" data-testid="annotation-count">
+          {isFiltered ? `${shown.length} of ${annotations.length}` : annotations.length}
+        </span>
       </header>
+      {(annotations.length > 0 || isFiltered) && (
+        <AnnotationFilter query={query} onQuery={setQuery} labels={labels} counts={counts} total={annotations.length} />
+      )}
       {annotations.length === 0 ? (
         <p className="empty">Select words in the text and press a label key to tag them.</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">
+          No span matches the filter.{' '}
+          <button type="button" className="link" onClick={() => setQuery({ label: null, text: '' })}>
+            Show all
+          </button>
+        </p>
       ) : (
         <ol ref={listRef}>
-          {annotations.map((a) => {
+          {shown.map((a) => {
             const label = byId.get(a.label);
             return (
               <li key={a.id}>

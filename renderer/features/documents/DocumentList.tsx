@@ -1,5 +1,14 @@
-/** The corpus: each document with title, span count, status, and an error badge when unusable. */
+/**
+ * The corpus: the annotator's progress, a corpus search, a status filter and an order, then each
+ * document with title, span count, status (or search hits), and an error badge when unusable.
+ */
+import { useMemo, useState } from 'react';
 import type { DocumentSummary, ReviewSummary } from '@api/contract';
+import { listedDocuments, type DocumentSort, type StatusFilter } from '../search/document-filter';
+import { DocumentFilters } from '../search/DocumentFilters';
+import { useCorpusSearch } from '../search/useCorpusSearch';
+import { CorpusProgressBar } from '../stats/CorpusProgressBar';
+import { corpusProgress } from '../stats/progress';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
@@ -12,15 +21,27 @@ interface Props {
 }
 
 export function DocumentList({ documents, currentId, onOpen, onOpenFolder, reviewSummaries }: Props) {
-  const done = documents.filter((d) => d.status === 'done').length;
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [sort, setSort] = useState<DocumentSort>('order');
+  const search = useCorpusSearch(query, documents.length);
+  const listed = useMemo(
+    () => listedDocuments(documents, { status, sort, hits: search.hits }),
+    [documents, status, sort, search.hits],
+  );
+  const progress = useMemo(() => corpusProgress(documents), [documents]);
   const reviews = reviewSummaries && new Map(reviewSummaries.map((r) => [r.docId, r]));
+  const hitTotal = listed.reduce((sum, item) => sum + (item.hits ?? 0), 0);
+  const searchSummary =
+    search.hits === null
+      ? null
+      : search.isBusy && search.hits.length === 0
+        ? 'Searching…'
+        : `${listed.length} ${listed.length === 1 ? 'document' : 'documents'}, ${hitTotal} ${hitTotal === 1 ? 'hit' : 'hits'}`;
   return (
     <nav className="doc-list" aria-label="Documents">
       <header className="pane-header">
         <h2>Documents</h2>
-        <span className="muted">
-          {done}/{documents.length} done
-        </span>
         <button
           type="button"
           className="ghost"
@@ -30,8 +51,20 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder, revie
           Open Folder…
         </button>
       </header>
+      <CorpusProgressBar progress={progress} />
+      <DocumentFilters
+        query={query}
+        onQuery={setQuery}
+        status={status}
+        onStatus={setStatus}
+        sort={sort}
+        onSort={setSort}
+        searchSummary={searchSummary}
+        searchError={search.error}
+      />
+      {listed.length === 0 && !search.isBusy && <p className="empty doc-list-empty">{emptyText(query, status)}</p>}
       <ol>
-        {documents.map((doc) => (
+        {listed.map(({ doc, hits }) => (
           <li key={doc.id}>
             <button
               type="button"
@@ -59,6 +92,11 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder, revie
                     {doc.flaggedCount > 0 && <span className="badge badge-warn">{doc.flaggedCount} flagged</span>}
                   </>
                 )}
+                {hits !== undefined && (
+                  <span className="badge badge-hits" data-testid="hit-count">
+                    {hits} {hits === 1 ? 'hit' : 'hits'}
+                  </span>
+                )}
               </span>
             </button>
           </li>
@@ -66,6 +104,17 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder, revie
       </ol>
     </nav>
   );
+}
+
+const STATUS_WORDS: Record<Exclude<StatusFilter, 'all'>, string> = {
+  todo: 'to do',
+  'in-progress': 'in progress',
+  done: 'done',
+};
+
+function emptyText(query: string, status: StatusFilter): string {
+  const which = status === 'all' ? '' : ` ${STATUS_WORDS[status]}`;
+  return query.trim() === '' ? `No documents${which}.` : `No documents${which} contain “${query.trim()}”.`;
 }
 
 function ReviewBadge({ summary }: { summary: ReviewSummary | undefined }) {

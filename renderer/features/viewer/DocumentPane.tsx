@@ -20,7 +20,11 @@ interface Props {
   selectedId: string | null;
   onPick: (ids: string[]) => void;
   onStatus: (status: DocStatus) => void;
+  /** Sets (YYYY-MM-DD) or clears (null) the publication date. */
+  onPublishedAt?: (date: string | null) => void;
   viewRef: Ref<TextViewHandle>;
+  /** In tag mode: what is drawn (your annotations and the open suggestions); default your annotations. */
+  annotations?: readonly AnnotationView[];
   /** In review mode: the spans drawn instead of your own, their lanes, and the review state. */
   review?: {
     annotations: readonly AnnotationView[];
@@ -36,7 +40,18 @@ const REVIEW_STATES: { id: ReviewState; name: string }[] = [
   { id: 'adjudicated', name: 'Adjudicated' },
 ];
 
-export function DocumentPane({ doc, summary, labels, selectedId, onPick, onStatus, viewRef, review }: Props) {
+export function DocumentPane({
+  doc,
+  summary,
+  labels,
+  selectedId,
+  onPick,
+  onStatus,
+  onPublishedAt,
+  viewRef,
+  annotations,
+  review,
+}: Props) {
   return (
     <main className="document-pane">
       <header className="document-header">
@@ -45,6 +60,17 @@ export function DocumentPane({ doc, summary, labels, selectedId, onPick, onStatu
           <span className="muted" title={summary?.sha256 ? `SHA-256 ${summary.sha256}` : undefined}>
             {summary?.source}
           </span>
+          {onPublishedAt && (
+            <label className="published muted" title="Relative dates (“on Thursday”) are resolved against it">
+              Published{' '}
+              <input
+                type="date"
+                aria-label="Publication date"
+                value={summary?.publishedAt ?? ''}
+                onChange={(event) => onPublishedAt(event.target.value === '' ? null : event.target.value)}
+              />
+            </label>
+          )}
         </div>
         {review ? (
           <Segmented
@@ -67,7 +93,7 @@ export function DocumentPane({ doc, summary, labels, selectedId, onPick, onStatu
       <TextView
         docId={doc.docId}
         text={doc.text}
-        annotations={review ? review.annotations : doc.annotations}
+        annotations={review ? review.annotations : (annotations ?? doc.annotations)}
         labels={labels}
         selectedId={selectedId}
         lanes={review?.lanes}

@@ -10,6 +10,12 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { AnnotationView, Label } from '@api/contract';
 import { offsetToPos, type OffsetMap } from '@core/offsets';
 
+/**
+ * The annotator of a suggestion drawn as a highlight: suggestions are shown as annotation views
+ * with this name (never stored), and drawn dashed and paler.
+ */
+export const SUGGESTION_ANNOTATOR = '\u0000suggestion';
+
 /** A change to the drawn highlights. */
 export interface HighlightChange {
   /** Replace every highlight with these. */
@@ -75,6 +81,12 @@ export function decorationOf(annotation: AnnotationView, context: HighlightConte
   if (annotation.problem !== undefined) classes.push('hl-flagged');
   const review = context.lanes ? reviewLook(annotation, context.lanes) : { classes: [], words: '' };
   classes.push(...review.classes);
+  const isSuggestion = annotation.annotator === SUGGESTION_ANNOTATOR;
+  if (isSuggestion) classes.push('hl-suggestion');
+  const attributes = Object.entries(annotation.attributes ?? {})
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => ` · ${name}: ${value}`)
+    .join('');
   const labelName = label?.name ?? annotation.label;
   const flagged = `${annotation.problem !== undefined ? ' · text changed since tagged' : ''}${review.words}`;
   const spec: HighlightSpec = { annotationId: annotation.id };
@@ -85,7 +97,9 @@ export function decorationOf(annotation: AnnotationView, context: HighlightConte
       nodeName: 'span',
       class: classes.join(' '),
       style: `--hl: ${label?.color ?? '#888888'}`,
-      title: `${labelName} · ${annotation.annotator}${flagged}`,
+      title: isSuggestion
+        ? `Suggested ${labelName}${attributes} · Enter accepts, x rejects, Tab moves on`
+        : `${labelName} · ${annotation.annotator}${attributes}${flagged}`,
       'data-annotation-id': annotation.id,
       'data-label': annotation.label,
       'data-annotator': annotation.annotator,

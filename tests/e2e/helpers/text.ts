@@ -71,9 +71,13 @@ export async function openDocument(page: Page, docId: string): Promise<void> {
   await page.locator(`.text-scroll[data-doc-id="${docId}"]`).waitFor();
 }
 
-/** The highlight elements in the text with a label (all segments). */
+/** The highlight elements of annotations in the text with a label (all segments; suggestions left out). */
 export const highlights = (page: Page, label?: string): Locator =>
-  page.locator(label === undefined ? '.text-view [data-annotation-id]' : `.text-view [data-label="${label}"]`);
+  page.locator(
+    label === undefined
+      ? '.text-view [data-annotation-id]:not(.hl-suggestion)'
+      : `.text-view [data-label="${label}"]:not(.hl-suggestion)`,
+  );
 
 /** Clicks the middle of a piece of text (not a drag). */
 export async function clickText(page: Page, needle: string): Promise<void> {

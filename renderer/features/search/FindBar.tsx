@@ -1,0 +1,91 @@
+/**
+ * Find in the document (Ctrl+F): a small bar over the text. Typing highlights every hit; Enter and
+ * Shift+Enter step to the next and previous one; Escape closes the bar, clears the hits and leaves
+ * the current hit selected in the text, so a label key tags it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { describeHits } from './find-hits';
+import { useFindInText } from './useFindInText';
+
+interface Props {
+  docId: string | undefined;
+  /** Changes each time Ctrl+F is pressed, to focus the field again. */
+  focusRequest: number;
+  onClose: () => void;
+  /** Gives the keyboard back to the text. */
+  focusText: () => void;
+}
+
+/** Selects a range in the page; the focused editor takes it as its own selection. */
+function selectRange(range: Range): void {
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}
+
+export function FindBar({ docId, focusRequest, onClose, focusText }: Props) {
+  const [query, setQuery] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const { count, current, step, currentRange } = useFindInText(query, true, docId);
+  const close = (): void => {
+    const hit = currentRange();
+    onClose();
+    focusText();
+    if (hit) selectRange(hit);
+  };
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusRequest]);
+  return (
+    <div className="find-bar" data-testid="find-bar" role="search" aria-label="Find in the document">
+      <input
+        ref={inputRef}
+        type="text"
+        aria-label="Find in the document"
+        placeholder="Find in the document"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            step(event.shiftKey ? -1 : 1);
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            close();
+          } else if (event.key.toLowerCase() === 'f' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            event.currentTarget.select();
+          }
+        }}
+      />
+      <span className="find-count" data-testid="find-count" aria-live="polite">
+        {query === '' ? '' : describeHits(current, count)}
+      </span>
+      <button
+        type="button"
+        className="ghost"
+        title="Previous hit (Shift+Enter)"
+        aria-label="Previous hit"
+        disabled={count === 0}
+        onClick={() => step(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="ghost"
+        title="Next hit (Enter)"
+        aria-label="Next hit"
+        disabled={count === 0}
+        onClick={() => step(1)}
+      >
+        ↓
+      </button>
+      <button type="button" className="ghost" title="Close (Escape)" aria-label="Close find" onClick={close}>
+        ✕
+      </button>
+    </div>
+  );
+}
