@@ -29,6 +29,7 @@ export function setupMenu(getWindow: () => BrowserWindow | null, openFolder: () 
       submenu: [
         { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
         { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('redo') },
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
@@ -37,6 +38,12 @@ export function setupMenu(getWindow: () => BrowserWindow | null, openFolder: () 
     {
       label: 'View',
       submenu: [
+        { label: 'Tag', accelerator: 'CmdOrCtrl+1', click: send('mode-tag') },
+        { label: 'Review', accelerator: 'CmdOrCtrl+2', click: send('mode-review') },
+        { label: 'Agreement', accelerator: 'CmdOrCtrl+3', click: send('mode-agreement') },
+        { label: 'Statistics…', accelerator: 'CmdOrCtrl+Shift+S', click: send('stats') },
+        { label: 'Keyboard Shortcuts', click: send('shortcuts') },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -82,8 +82,11 @@ export function App() {
   );
   const commands = useMemo(() => {
     const base = [...buildCommands(state.labels, { ...commandActions, applyLabel: tagLabel }), ...viewCommands];
-    if (mode === 'tag') return [...buildFlowCommands(flow), ...base];
-    if (mode !== 'review') return base;
+    const flowCommands = buildFlowCommands(flow);
+    if (mode === 'tag') return [...flowCommands, ...base];
+    // The shortcut sheet is there in every mode.
+    const sheet = flowCommands.filter((c) => c.id === 'shortcuts');
+    if (mode !== 'review') return [...base, ...sheet];
     const reviewCommands = buildReviewCommands(state.labels, {
       applyLabel: (id) => void review.applyLabel(id),
       accept: () => void review.accept(),
@@ -94,7 +97,7 @@ export function App() {
       undo: () => void review.history('undo'),
       redo: () => void review.history('redo'),
     });
-    return [...reviewCommands, ...base];
+    return [...reviewCommands, ...base, ...sheet];
   }, [state.labels, commandActions, tagLabel, viewCommands, flow, mode, review]);
   const problem = state.session?.storeProblem;
   useCommandKeys(commands, state.dialog !== null || stats.isOpen || problem !== undefined);
