@@ -44,9 +44,14 @@ test('tags a whole article from the keyboard alone', async ({ page, harness, sto
   // A span from the keyboard: find the words, Escape leaves them selected, 2 tags them.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+f');
+  await expect(
+    page.getByRole('searchbox', { name: 'Find in the document' }).or(page.getByTestId('find-bar').locator('input')),
+  ).toBeFocused();
   await page.keyboard.type('how ready the Ukrainian side');
+  await expect(page.getByTestId('find-count')).toContainText('1 of 1');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
   await page.keyboard.press('2');
   await expect(page.locator('.text-view .hl-selected[data-label="precondition"]').first()).toBeVisible();
   // Alt+Shift+→ nudges its start a word right; Alt+→ its end a word right.
