@@ -2,10 +2,11 @@
  * This document's annotations in text order: label chip and covered text; a click selects one. A
  * filter above narrows the list to one label and to spans containing some words.
  */
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { AnnotationView, Label } from '@api/contract';
 import { countByLabel, filterAnnotations, isEmptyQuery, type AnnotationQuery } from '../search/annotation-filter';
 import { AnnotationFilter } from '../search/AnnotationFilter';
+import { ROW_HEIGHT, useRowWindow } from './useRowWindow';
 import { useSelectedInView } from './useSelectedInView';
 
 interface Props {
@@ -27,8 +28,15 @@ export function AnnotationList({ annotations, labels, selectedId, onSelect }: Pr
   const counts = useMemo(() => countByLabel(annotations), [annotations]);
   const shown = useMemo(() => filterAnnotations(annotations, query), [annotations, query]);
   const isFiltered = !isEmptyQuery(query);
+  const scrollerRef = useRef<HTMLElement>(null);
+  const selectedIndex = useMemo(() => shown.findIndex((a) => a.id === selectedId), [shown, selectedId]);
+  const rows = useRowWindow(scrollerRef, listRef, shown.length, selectedIndex);
   return (
-    <aside className="annotation-list" aria-label="Annotations">
+    <aside
+      className={`annotation-list${rows.isWindowed ? ' windowed' : ''}`}
+      aria-label="Annotations"
+      ref={scrollerRef}
+    >
       <header className="pane-header">
         <h2>Annotations</h2>
         <span className="muted" data-testid="annotation-count">
@@ -48,11 +56,11 @@ export function AnnotationList({ annotations, labels, selectedId, onSelect }: Pr
           </button>
         </p>
       ) : (
-        <ol ref={listRef}>
-          {shown.map((a) => {
+        <ol ref={listRef} style={rows.isWindowed ? { height: shown.length * ROW_HEIGHT } : undefined}>
+          {shown.slice(rows.first, rows.last).map((a, i) => {
             const label = byId.get(a.label);
             return (
-              <li key={a.id}>
+              <li key={a.id} style={rows.isWindowed ? { top: (rows.first + i) * ROW_HEIGHT } : undefined}>
                 <button
                   type="button"
                   className={`annotation-item${a.id === selectedId ? ' selected' : ''}`}

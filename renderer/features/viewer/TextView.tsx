@@ -9,7 +9,13 @@ import type { AnnotationView, Label } from '@api/contract';
 import { buildOffsetMap, posToOffset } from '@core/offsets';
 import { docFromText, documentNodes } from './doc-from-text';
 import { diffHighlights, type Drawn } from './highlight-diff';
-import { decorationsOf, Highlights, withHighlightChange, type HighlightContext } from './highlight-plugin';
+import {
+  decorationsOf,
+  Highlights,
+  labelColourSheet,
+  withHighlightChange,
+  type HighlightContext,
+} from './highlight-plugin';
 import { ReadOnlyText } from './read-only';
 
 /** What the rest of the app can ask of the view. */
@@ -95,6 +101,15 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     selectedId: selected,
     ...(latest.current.lanes && { lanes: latest.current.lanes }),
   });
+
+  // Label colours: one style sheet, rewritten when the labels change.
+  useLayoutEffect(() => {
+    const style = document.createElement('style');
+    style.dataset.parley = 'label-colours';
+    style.textContent = labelColourSheet(labels);
+    document.head.append(style);
+    return () => style.remove();
+  }, [labels]);
 
   // A new text: a fresh editor state with every highlight drawn once.
   useLayoutEffect(() => {
