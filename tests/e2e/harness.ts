@@ -23,7 +23,9 @@ function preloadScript(preloadSource: string): string {
     for (const handler of listeners.get(channel) ?? []) handler({}, payload);
   };
   const ipcRenderer = {
-    invoke: (channel, ...args) => window.__parleyInvoke(channel, args),
+    // Both ways as JSON text: Playwright serialises strings far faster than deep objects, and
+    // JSON keeps what Electron's structured clone keeps for Parley's plain data.
+    invoke: (channel, ...args) => window.__parleyInvoke(channel, JSON.stringify(args)).then((text) => JSON.parse(text)),
     on: (channel, handler) => { listeners.set(channel, [...(listeners.get(channel) ?? []), handler]); },
     removeListener: (channel, handler) => {
       listeners.set(channel, (listeners.get(channel) ?? []).filter((h) => h !== handler));
@@ -62,10 +64,12 @@ export class Harness {
       const path = new URL(route.request().url()).pathname;
       return route.fulfill({ path: join(OUT, 'renderer', decodeURIComponent(path)) });
     });
-    await page.exposeBinding('__parleyInvoke', async (_source, channel: string, args: unknown) => {
+    await page.exposeBinding('__parleyInvoke', async (_source, channel: string, argsJson: string) => {
       const method = channel.replace(/^parley:/, '');
-      if (!isApiMethod(method)) return { ok: false, error: { code: 'BAD_REQUEST', message: `no method ${method}` } };
-      return dispatch(this.service, method, args);
+      if (!isApiMethod(method)) {
+        return JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: `no method ${method}` } });
+      }
+      return JSON.stringify(await dispatch(this.service, method, JSON.parse(argsJson) as unknown));
     });
     await page.addInitScript(preloadScript(readFileSync(join(OUT, 'preload/index.cjs'), 'utf8')));
     this.forwardEvents();
