@@ -1,0 +1,253 @@
+/**
+ * What the benchmark runs inside the page, with `performance.now()`. Each function is sent to
+ * the page on its own by `page.evaluate`, so it uses nothing from this module but types. A
+ * measurement ends once the frame that shows its result has been painted: a message posted from
+ * that frame's requestAnimationFrame callback runs only after the frame's rendering. The marks
+ * `parley-bench:start` and `parley-bench:end` bound each measurement in a trace.
+ */
+
+/** A timed open: until the first and the last span's highlights existed and were painted. */
+export interface OpenSample {
+  ms: number;
+  /** The getDocument round trip (service and transport) within it, when it was seen. */
+  getDocumentMs: number | null;
+  /** How far the probe scrolled to reach the last span (0 when the view draws everything). */
+  scrolledPx: number;
+}
+
+/** What the probes keep on `window` between calls. */
+interface BenchWindow {
+  __benchResult?: Promise<unknown>;
+  __benchKnown?: Set<string>;
+  __benchInvokes?: { channel: string; start: number; ms: number }[];
+  __parleyInvoke?: (channel: string, args: unknown) => Promise<unknown>;
+  gc?: () => void;
+}
+
+/** Times every `window.parley` call, wrapping the transport the harness's preload calls. */
+export function timeInvokes(): void {
+  const w = window as unknown as BenchWindow;
+  const invoke = w.__parleyInvoke;
+  if (!invoke || w.__benchInvokes) return;
+  const calls: { channel: string; start: number; ms: number }[] = [];
+  w.__benchInvokes = calls;
+  w.__parleyInvoke = (channel, args) => {
+    const start = performance.now();
+    return invoke(channel, args).finally(() => calls.push({ channel, start, ms: performance.now() - start }));
+  };
+}
+
+/**
+ * Arms an open: the clock starts at the next click (on a document's entry) and stops once the
+ * highlights of `firstId` and `lastId` have both been in the DOM of that document's view and a
+ * frame has been painted. When the first is drawn and the last is not, the probe scrolls to
+ * where the last should be, as a lazily drawn view needs. Collect with `collect()`.
+ */
+export function armOpen(args: {
+  docId: string;
+  firstId: string;
+  lastId: string;
+  /** Where the last span starts, as a fraction of the text. */
+  lastAt: number;
+  timeoutMs: number;
+}): void {
+  const w = window as unknown as BenchWindow;
+  w.__benchResult = new Promise<OpenSample>((resolve, reject) => {
+    let start = -1;
+    let seenFirst = false;
+    let seenLast = false;
+    let scrolledPx = 0;
+    const timer = setTimeout(() => reject(new Error(`${args.docId} did not show its spans`)), args.timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      performance.mark('parley-bench:end');
+      const call = w.__benchInvokes?.find((c) => c.channel === 'parley:getDocument' && c.start >= start);
+      resolve({ ms: performance.now() - start, getDocumentMs: call?.ms ?? null, scrolledPx });
+    };
+    const poll = (): void => {
+      const root = document.querySelector(`.text-scroll[data-doc-id="${CSS.escape(args.docId)}"]`);
+      if (root) {
+        seenFirst ||= root.querySelector(`[data-annotation-id="${args.firstId}"]`) !== null;
+        seenLast ||= root.querySelector(`[data-annotation-id="${args.lastId}"]`) !== null;
+        if (seenFirst && !seenLast) {
+          const target = Math.max(0, args.lastAt * root.scrollHeight - root.clientHeight / 2);
+          scrolledPx += Math.abs(target - root.scrollTop);
+          root.scrollTop = target;
+        }
+      }
+      if (!seenFirst || !seenLast) {
+        requestAnimationFrame(poll);
+        return;
+      }
+      const channel = new MessageChannel();
+      channel.port1.onmessage = finish;
+      channel.port2.postMessage(null);
+    };
+    const onClick = (): void => {
+      start = performance.now();
+      performance.mark('parley-bench:start');
+      requestAnimationFrame(poll);
+    };
+    window.addEventListener('click', onClick, { capture: true, once: true });
+  });
+}
+
+/** Remembers the annotation ids already drawn, so `armAdd` can tell a new highlight. */
+export function rememberIds(ids: string[]): void {
+  const w = window as unknown as BenchWindow;
+  w.__benchKnown = new Set([...(w.__benchKnown ?? []), ...ids]);
+}
+
+/**
+ * Selects `length` characters at `offset` into the first occurrence of `needle` in a paragraph
+ * of the text, after scrolling that paragraph to the middle. Returns whether it found the needle.
+ */
+export function selectInText(args: { needle: string; offset: number; length: number }): boolean {
+  const view = document.querySelector('.text-view');
+  for (const paragraph of view?.children ?? []) {
+    const at = (paragraph.textContent ?? '').indexOf(args.needle);
+    if (at < 0) continue;
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const points: [Node, number][] = [];
+    const wanted = [at + args.offset, at + args.offset + args.length];
+    let seen = 0;
+    for (let node = walker.nextNode(); node && points.length < 2; node = walker.nextNode()) {
+      const size = (node as Text).data.length;
+      while (points.length < 2 && (wanted[points.length] ?? 0) <= seen + size) {
+        points.push([node, (wanted[points.length] ?? 0) - seen]);
+      }
+      seen += size;
+    }
+    const [from, to] = points;
+    if (!from || !to) return false;
+    paragraph.scrollIntoView({ block: 'center' });
+    window.getSelection()?.setBaseAndExtent(from[0], from[1], to[0], to[1]);
+    return true;
+  }
+  return false;
+}
+
+/** Scrolls the open document's `.text-scroll` so the point `fraction` down its height is in the middle. */
+export function scrollToFraction(fraction: number): void {
+  const scroller = document.querySelector('.text-scroll');
+  if (scroller) scroller.scrollTop = fraction * scroller.scrollHeight - scroller.clientHeight / 2;
+}
+
+/** Resolves after `frames` animation frames. */
+export function frames(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number): void => {
+      if (left === 0) resolve();
+      else requestAnimationFrame(() => step(left - 1));
+    };
+    step(count);
+  });
+}
+
+/**
+ * Arms an add: the clock starts at the next keydown and stops once a highlight with an id not
+ * remembered has appeared in the text and its frame has been painted. Resolves the time in ms.
+ */
+export function armAdd(args: { timeoutMs: number }): void {
+  const w = window as unknown as BenchWindow;
+  const known = w.__benchKnown ?? new Set<string>();
+  w.__benchResult = new Promise<number>((resolve, reject) => {
+    let start = -1;
+    const view = document.querySelector('.text-view');
+    if (!view) throw new Error('no text is shown');
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('no new highlight appeared'));
+    }, args.timeoutMs);
+    const newId = (node: Node): string | null => {
+      if (!(node instanceof Element)) return null;
+      const all = [node, ...node.querySelectorAll('[data-annotation-id]')];
+      for (const el of all) {
+        const id = el.getAttribute('data-annotation-id');
+        if (id !== null && !known.has(id)) return id;
+      }
+      return null;
+    };
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const nodes = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
+        const id = nodes.map(newId).find((found) => found !== null);
+        if (id === undefined || id === null || start < 0) continue;
+        observer.disconnect();
+        known.add(id);
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            clearTimeout(timer);
+            performance.mark('parley-bench:end');
+            resolve(performance.now() - start);
+          };
+          channel.port2.postMessage(null);
+        });
+        return;
+      }
+    });
+    observer.observe(view, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-annotation-id'],
+    });
+    const onKey = (): void => {
+      start = performance.now();
+      performance.mark('parley-bench:start');
+    };
+    window.addEventListener('keydown', onKey, { capture: true, once: true });
+  });
+}
+
+/** The result of the last armed measurement. */
+export function collect(): Promise<unknown> {
+  return (window as unknown as BenchWindow).__benchResult ?? Promise.reject(new Error('nothing was armed'));
+}
+
+/**
+ * Scrolls the open document's `.text-scroll` by `stepPx` per frame in `stretches` stretches of
+ * `frames` frames, their starts spread evenly from the top to the bottom, and returns the
+ * intervals between consecutive frames (requestAnimationFrame timestamps) in ms. The jump to
+ * each stretch's start is not counted.
+ */
+export function scrollThrough(args: { stepPx: number; stretches: number; frames: number }): Promise<number[]> {
+  const scroller = document.querySelector('.text-scroll');
+  if (!scroller) return Promise.reject(new Error('no text is shown'));
+  const room = scroller.scrollHeight - scroller.clientHeight - args.stepPx * args.frames;
+  const intervals: number[] = [];
+  const stretch = (index: number): Promise<void> =>
+    new Promise((resolve) => {
+      scroller.scrollTop = args.stretches > 1 ? (Math.max(0, room) * index) / (args.stretches - 1) : 0;
+      let last = -1;
+      let left = args.frames;
+      const frame = (now: number): void => {
+        if (last >= 0) intervals.push(now - last);
+        else performance.mark('parley-bench:start');
+        last = now;
+        scroller.scrollTop += args.stepPx;
+        left -= 1;
+        if (left >= 0) {
+          requestAnimationFrame(frame);
+          return;
+        }
+        performance.mark('parley-bench:end');
+        resolve();
+      };
+      // The first frame after the jump draws the new place; timing starts after it.
+      requestAnimationFrame(() => requestAnimationFrame(frame));
+    });
+  return (async () => {
+    for (let i = 0; i < args.stretches; i += 1) await stretch(i);
+    return intervals;
+  })();
+}
+
+/** The used JS heap in bytes, after a full garbage collection when `gc` is exposed. */
+export function usedHeap(): number {
+  const w = window as unknown as BenchWindow;
+  w.gc?.();
+  w.gc?.();
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+}
