@@ -1,6 +1,6 @@
 /**
  * News-like article text for the workloads: a headline, then paragraphs of two to five sentences
- * about talks and ceasefires, with curly quotes, apostrophes, dates and now and then an emoji.
+ * about talks and ceasefires, with curly quotes, apostrophes, dates and one emoji in 40 sentences.
  */
 import type { Random } from './random';
 
@@ -60,12 +60,16 @@ const SENTENCES: readonly Sentence[] = [
   (r) => `“Nothing is agreed until everything is agreed,” said ${person(r)}, ${r.pick(ROLES)}.`,
 ];
 
-/** One paragraph of two to five sentences; about one in a hundred sentences ends with an emoji. */
-function paragraph(r: Random): string {
+/** Every this many sentences, one ends with an emoji. */
+const EMOJI_EVERY = 40;
+
+/** One paragraph of two to five sentences; `counted` numbers the sentences of the article. */
+function paragraph(r: Random, counted: { sentences: number }): string {
   const sentences: string[] = [];
   for (let i = r.int(2, 5); i > 0; i -= 1) {
     const sentence = r.pick(SENTENCES)(r);
-    sentences.push(r.chance(0.01) ? `${sentence} ${r.pick(EMOJI)}` : sentence);
+    counted.sentences += 1;
+    sentences.push(counted.sentences % EMOJI_EVERY === 0 ? `${sentence} ${r.pick(EMOJI)}` : sentence);
   }
   return sentences.join(' ');
 }
@@ -77,8 +81,9 @@ function paragraph(r: Random): string {
 export function newsText(r: Random, length: number): string {
   const parts = [`${person(r)} says ${r.pick(TOPICS)} is within reach`];
   let size = parts[0]?.length ?? 0;
+  const counted = { sentences: 0 };
   while (size < length) {
-    const next = paragraph(r);
+    const next = paragraph(r, counted);
     parts.push(next);
     size += next.length + 2;
   }

@@ -26,6 +26,9 @@ function yScale(values: number[]): (ms: number) => number {
     HEIGHT - PLOT.bottom - ((Math.log10(Math.max(ms, 1)) - low) / (high - low)) * (HEIGHT - PLOT.top - PLOT.bottom);
 }
 
+/** A white outline that keeps a label readable over a line. */
+const HALO = 'stroke="#fff" stroke-width="3" paint-order="stroke"';
+
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface Series {
@@ -93,7 +96,7 @@ function plotSvg(figures: RendererFigures, subtitle: string): string {
   for (const t of targets) {
     parts.push(
       `<path d="M${x(t.chars) - 6},${y(t.ms)} h12" stroke="#2b8a3e" stroke-width="2"/>`,
-      `<text x="${x(t.chars) + 9}" y="${y(t.ms) + 4}" font-size="10" fill="#2b8a3e">${escapeXml(t.label)}</text>`,
+      `<text x="${x(t.chars) + 9}" y="${y(t.ms) + 4}" font-size="10" fill="#2b8a3e" ${HALO}>${escapeXml(t.label)}</text>`,
     );
   }
   series.forEach((s, i) => {
