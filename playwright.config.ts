@@ -3,17 +3,7 @@
  * which skip themselves where the Electron binary is not installed.
  */
 import { defineConfig } from '@playwright/test';
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/chromium';
 
 export default defineConfig({
   outputDir: 'test-results',
@@ -28,7 +18,7 @@ export default defineConfig({
       name: 'e2e',
       testDir: 'tests/e2e',
       use: {
-        launchOptions: { executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
       },
     },
     { name: 'electron', testDir: 'tests/electron' },

@@ -6,29 +6,16 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import { APP_URL, Harness } from '../tests/e2e/harness';
 import { timeInvokes } from './page-probes';
 import { BENCH_ANNOTATOR, type Workload } from './workloads';
 
 /** The end-to-end tests' flags, plus a precise heap figure and `window.gc()`. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
-
-/** Where the tests find Chromium; PARLEY_CHROMIUM chooses another. */
-const EXECUTABLE = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS });
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_ARGS });
 
 /**
  * tsx keeps function names by wrapping them in `__name(fn, "name")`, which the probes carry into
