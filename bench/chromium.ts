@@ -7,7 +7,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
-import { APP_URL, Harness } from '../tests/e2e/harness';
+import { Harness } from '../tests/e2e/harness';
 import { timeInvokes } from './page-probes';
 import { BENCH_ANNOTATOR, type Workload } from './workloads';
 
@@ -48,7 +48,7 @@ export async function openApp(browser: Browser, workload: Workload, scratchDir: 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript(KEEP_NAMES);
   await harness.attach(page);
-  await page.goto(APP_URL);
+  await page.goto(harness.appUrl);
   await page.locator('.text-scroll[data-doc-id="000-start"]').waitFor();
   await page.evaluate(timeInvokes);
   return {

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import type { Annotation } from '../../main/api/contract';
-import { APP_URL, Harness } from './harness';
+import { Harness } from './harness';
 
 export interface ParleyFixtures {
   /** The store file; a fresh one in the test's output folder by default. */
@@ -63,7 +63,7 @@ export const test = base.extend<ParleyFixtures>({
     await harness.attach(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(APP_URL);
+    await page.goto(harness.appUrl);
     await page.locator('.app, [data-testid="store-problem"]').first().waitFor();
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);
