@@ -332,22 +332,31 @@ export const conllFormat: Format = {
     ];
     const columns = singleColumn ? [SINGLE_COLUMN] : labels.filter((label) => !/\s/u.test(label));
     const dropped: DroppedSpan[] = [];
-    let content = `${HEADER}${['token', ...columns].join(' ')}\n`;
+    const parts: string[] = [`${HEADER}${['token', ...columns].join(' ')}\n`];
+    // Several annotators' sets of one document share its text: tokenize it once.
+    const tokenized = new Map<string, { grouped: Token[][]; flat: Token[] }>();
     for (const doc of dataset.documents) {
-      const grouped = sentenceTokens(doc.text);
-      const tagged = tagDocument(doc, grouped.flat(), columns, singleColumn);
+      let tokens = tokenized.get(doc.text);
+      if (!tokens) {
+        const grouped = sentenceTokens(doc.text);
+        tokens = { grouped, flat: grouped.flat() };
+        tokenized.set(doc.text, tokens);
+      }
+      const tagged = tagDocument(doc, tokens.flat, columns, singleColumn);
       dropped.push(...tagged.dropped);
-      content += `${DOCSTART} ${doc.docId}\n\n`;
+      parts.push(`${DOCSTART} ${doc.docId}\n\n`);
       let index = 0;
-      for (const sentence of grouped) {
+      for (const sentence of tokens.grouped) {
+        let block = '';
         for (const token of sentence) {
-          content += `${[token.text, ...(tagged.tags[index] ?? [])].join('\t')}\n`;
+          const tags = tagged.tags[index] ?? [];
+          block += tags.length > 0 ? `${token.text}\t${tags.join('\t')}\n` : `${token.text}\n`;
           index += 1;
         }
-        content += '\n';
+        parts.push(block, '\n');
       }
     }
-    return { files: [{ path: 'dataset.conll', content }], dropped };
+    return { files: [{ path: 'dataset.conll', content: parts.join('') }], dropped };
   },
 
   parse: (files, options) => {
