@@ -247,6 +247,8 @@ export function App() {
       {find.isOpen && hasText && (
         <FindBar
           docId={state.current?.docId}
+          text={state.current?.text ?? ''}
+          view={parley.viewRef}
           focusRequest={find.focusRequest}
           onClose={find.close}
           focusText={() => parley.viewRef.current?.focus()}

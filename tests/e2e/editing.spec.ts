@@ -37,6 +37,7 @@ test('a click selects the innermost span and a second click the one around it', 
   await pressKey(page, '1');
   await selectText(page, 'Volodymyr');
   await pressKey(page, '3');
+  await expect(highlights(page, 'date')).toHaveCount(1);
   await page.keyboard.press('Escape');
 
   await clickText(page, 'Volodymyr');

@@ -4,11 +4,15 @@
  * the current hit selected in the text, so a label key tags it.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { TextViewHandle } from '../viewer/TextView';
 import { describeHits } from './find-hits';
 import { useFindInText } from './useFindInText';
 
 interface Props {
   docId: string | undefined;
+  /** The open document's whole text. */
+  text: string;
+  view: React.RefObject<TextViewHandle | null>;
   /** Changes each time Ctrl+F is pressed, to focus the field again. */
   focusRequest: number;
   onClose: () => void;
@@ -23,10 +27,10 @@ function selectRange(range: Range): void {
   selection?.addRange(range);
 }
 
-export function FindBar({ docId, focusRequest, onClose, focusText }: Props) {
+export function FindBar({ docId, text, view, focusRequest, onClose, focusText }: Props) {
   const [query, setQuery] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  const { count, current, step, currentRange } = useFindInText(query, true, docId);
+  const { count, current, step, currentRange } = useFindInText(query, true, docId, text, view);
   const close = (): void => {
     const hit = currentRange();
     onClose();

@@ -1,11 +1,13 @@
 /**
- * Find in the open document: the hits of a query drawn over the article with the CSS Custom
- * Highlight API (`parley-find`, the current one `parley-find-current`), recomputed when the text
- * or its highlights are redrawn. Never touches the editor: it only reads the text nodes.
+ * Find in the open document: the hits of a query in the whole text, drawn over the part of the
+ * article the view shows with the CSS Custom Highlight API (`parley-find`, the current one
+ * `parley-find-current`), and drawn again whenever the view redraws. Stepping to a hit the view
+ * does not show asks the view to draw it. Never changes the editor's content.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TextViewHandle } from '../viewer/TextView';
 import { findHits, stepHit, type TextHit } from './find-hits';
-import { drawnText, rangeOf, scrollRangeIntoView, type DrawnText } from './text-ranges';
+import { scrollRangeIntoView } from './text-ranges';
 
 const ALL = 'parley-find';
 const CURRENT = 'parley-find-current';
@@ -31,61 +33,66 @@ export interface FindState {
 }
 
 /**
- * Draws the hits of `query` while `isOpen`; `docKey` changes when another document opens. The
+ * Finds `query` in `text` while `isOpen`; `docKey` changes when another document opens. The
  * current hit is scrolled into view when the query changes or the person steps.
  */
-export function useFindInText(query: string, isOpen: boolean, docKey: string | undefined): FindState {
+export function useFindInText(
+  query: string,
+  isOpen: boolean,
+  docKey: string | undefined,
+  text: string,
+  view: React.RefObject<TextViewHandle | null>,
+): FindState {
   const key = `${docKey ?? ''}\u0000${query}`;
-  const [hits, setHits] = useState<{ key: string; list: TextHit[] }>({ key: '', list: [] });
   const [cursor, setCursor] = useState({ key: '', index: 0 });
-  const drawn = useRef<DrawnText | null>(null);
-  const scrolledTo = useRef('');
   const active = isOpen && query !== '';
+  const list = useMemo(() => (active ? findHits(text, query) : NO_HITS), [active, text, query]);
+  // A new query or document starts at the first hit.
+  const index = list.length === 0 ? -1 : cursor.key === key ? Math.min(cursor.index, list.length - 1) : 0;
 
-  // Find the hits, and again whenever the text view redraws (another document, new highlights).
+  // The current hit: drawn if need be, and scrolled to when it is a new one.
   useEffect(() => {
-    if (!active) return;
+    const hit = list[index];
+    if (!hit) return;
+    view.current?.reveal(hit.start);
+    const range = view.current?.rangeOf(hit.start, hit.end);
+    if (range) scrollRangeIntoView(range, document.querySelector(TEXT_SELECTOR)?.closest('.text-scroll') ?? null);
+  }, [list, index, key, view]);
+
+  // Every hit the view shows, and the current one on top; again after each redraw of the view.
+  useEffect(() => {
+    if (!canHighlight()) return;
+    if (list.length === 0) {
+      clearHighlights();
+      return;
+    }
     let frame = 0;
-    const compute = (): void => {
+    const paint = (): void => {
       frame = 0;
-      const view = document.querySelector(TEXT_SELECTOR);
-      drawn.current = view ? drawnText(view) : null;
-      setHits({ key, list: drawn.current ? findHits(drawn.current.text, query) : [] });
+      const handle = view.current;
+      if (!handle) return;
+      const ranges: Range[] = [];
+      for (const hit of list) {
+        const range = handle.rangeOf(hit.start, hit.end);
+        if (range) ranges.push(range);
+      }
+      CSS.highlights.set(ALL, new Highlight(...ranges));
+      const here = list[index];
+      const range = here && handle.rangeOf(here.start, here.end);
+      if (range) CSS.highlights.set(CURRENT, new Highlight(range));
+      else CSS.highlights.delete(CURRENT);
     };
-    frame = requestAnimationFrame(compute);
+    paint();
     const observer = new MutationObserver(() => {
-      if (frame === 0) frame = requestAnimationFrame(compute);
+      if (frame === 0) frame = requestAnimationFrame(paint);
     });
     const root = document.querySelector(TEXT_SELECTOR);
-    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+    if (root) observer.observe(root, { childList: true, subtree: true });
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [active, key, query]);
-
-  const list = active && hits.key === key ? hits.list : NO_HITS;
-  // A new query or document starts at the first hit; a redraw keeps the current one.
-  const index = list.length === 0 ? -1 : cursor.key === key ? Math.min(cursor.index, list.length - 1) : 0;
-
-  // Draw every hit, and the current one on top; scroll only when the current hit is a new one.
-  useEffect(() => {
-    const text = drawn.current;
-    if (!canHighlight()) return;
-    if (!text || list.length === 0) {
-      clearHighlights();
-      return;
-    }
-    const ranges = list.map((hit) => rangeOf(text, hit));
-    CSS.highlights.set(ALL, new Highlight(...ranges));
-    const here = ranges[index];
-    if (!here) return;
-    CSS.highlights.set(CURRENT, new Highlight(here));
-    const target = `${key}#${index}`;
-    if (scrolledTo.current === target) return;
-    scrolledTo.current = target;
-    scrollRangeIntoView(here, document.querySelector(TEXT_SELECTOR)?.closest('.text-scroll') ?? null);
-  }, [list, index, key]);
+  }, [list, index, view]);
 
   useEffect(() => clearHighlights, []);
 
@@ -96,8 +103,8 @@ export function useFindInText(query: string, isOpen: boolean, docKey: string | u
 
   const currentRange = useCallback((): Range | null => {
     const hit = list[index];
-    return hit && drawn.current ? rangeOf(drawn.current, hit) : null;
-  }, [list, index]);
+    return hit ? (view.current?.rangeOf(hit.start, hit.end) ?? null) : null;
+  }, [list, index, view]);
 
   return { count: list.length, current: index, step, currentRange };
 }

@@ -33,7 +33,10 @@ export const highlightKey = new PluginKey<DecorationSet>('parley-highlights');
 
 /** What a highlight needs to know besides its annotation. */
 export interface HighlightContext {
+  /** The offset map of the text drawn now: the whole text, or a window of it starting at `base`. */
   map: OffsetMap;
+  /** Offset in the whole text of the drawn text's start (0 when the whole text is drawn). */
+  base: number;
   labels: ReadonlyMap<string, Label>;
   selectedId: string | null;
   /** In review: annotator → lane (its underline style); gold has its own look. */
@@ -71,10 +74,14 @@ function reviewLook(
 
 /**
  * The decoration of one annotation: its own `span` element (so overlapping highlights nest and
- * keep their ids) with label colour and a tooltip. Null when its offsets are outside the text.
+ * keep their ids) with label colour and a tooltip. Null when its offsets are outside the text
+ * or the window of it that is drawn; cut at the window's edges when it runs past them.
  */
 export function decorationOf(annotation: AnnotationView, context: HighlightContext): Decoration | null {
   if (annotation.problem === 'out-of-range') return null;
+  const from = Math.max(0, annotation.start - context.base);
+  const to = Math.min(context.map.length, annotation.end - context.base);
+  if (from >= to) return null;
   const label = context.labels.get(annotation.label);
   // The colour comes from one style sheet per label set (labelColourSheet), not an attribute on
   // each of 10,000 highlights.
@@ -93,8 +100,8 @@ export function decorationOf(annotation: AnnotationView, context: HighlightConte
   const flagged = `${annotation.problem !== undefined ? ' · text changed since tagged' : ''}${review.words}`;
   const spec: HighlightSpec = { annotationId: annotation.id };
   return Decoration.inline(
-    offsetToPos(context.map, annotation.start),
-    offsetToPos(context.map, annotation.end),
+    offsetToPos(context.map, from),
+    offsetToPos(context.map, to),
     {
       nodeName: 'span',
       class: classes.join(' '),
