@@ -297,7 +297,17 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     if (drawn.current.labels !== labels || drawn.current.lanes !== lanes) {
       editor.view.dispatch(withHighlightChange(editor.state.tr, { reset: decorationsOf(annotations, ctx) }));
     } else {
-      const { removeIds, add } = diffHighlights(drawn.current, next);
+      // Only what can be drawn matters: in a long text, the spans that reach into the window.
+      const current = drawing.current;
+      const inWindow = (list: readonly AnnotationView[]): readonly AnnotationView[] => {
+        if (!current || current.chunks.length === 1) return list;
+        const end = current.base + current.map.length;
+        return list.filter((a) => a.end >= current.base && a.start <= end);
+      };
+      const { removeIds, add } = diffHighlights(
+        { annotations: inWindow(drawn.current.annotations), selectedId: drawn.current.selectedId },
+        { annotations: inWindow(annotations), selectedId },
+      );
       if (removeIds.length > 0 || add.length > 0) {
         editor.view.dispatch(withHighlightChange(editor.state.tr, { removeIds, add: decorationsOf(add, ctx) }));
       }
