@@ -122,6 +122,11 @@ export class ParleyService implements ParleyApi {
     return () => set.delete(listener as Listener<EventName>);
   }
 
+  /** Writes pending changes now; resolves once they are on disk (rejects with IO_ERROR). */
+  async flush(): Promise<void> {
+    await this.store?.flush();
+  }
+
   /** Writes pending changes; call before the process exits. */
   async close(): Promise<void> {
     await this.store?.close();

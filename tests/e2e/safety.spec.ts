@@ -1,7 +1,8 @@
 /** Hostile text shows as text, the page cannot run injected scripts, and broken files are named. */
-import { resolve } from 'node:path';
-import { expect, test } from './fixtures';
-import { openDocument } from './helpers/text';
+import { readFile, rm, symlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { annotationsOnDisk, expect, test } from './fixtures';
+import { highlights, openDocument, pressKey, selectText } from './helpers/text';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -46,4 +47,24 @@ test.describe('a folder with files that cannot be used', () => {
     await expect(page.locator('.doc-item[data-doc-id="b-latin1"]')).toBeDisabled();
     await expect(page.locator('.text-scroll[data-doc-id="a-good"]')).toContainText('Peskov said on Monday');
   });
+});
+
+test('a full disk: the bar says the change is not saved and why, then saved once there is room', async ({
+  page,
+  storePath,
+}) => {
+  const temporary = join(dirname(storePath), `.${basename(storePath)}.tmp`);
+  const before = await readFile(storePath);
+  await symlink('/dev/full', temporary);
+  await selectText(page, 'Kremlin');
+  await pressKey(page, '1');
+  const bar = page.getByTestId('save-state');
+  await expect(bar).toHaveText('Not saved');
+  await expect(bar).toHaveAttribute('title', /ENOSPC.*your changes are kept and saving is retried/);
+  await expect(page.getByRole('alert').filter({ hasText: 'ENOSPC' })).toBeVisible();
+  await expect(highlights(page, 'quote')).toHaveCount(1);
+  expect(await readFile(storePath)).toEqual(before);
+  await rm(temporary);
+  await expect(bar).toHaveText('Saved', { timeout: 10_000 });
+  await expect.poll(async () => (await annotationsOnDisk(storePath)).map((a) => a.text)).toEqual(['Kremlin']);
 });

@@ -1,0 +1,73 @@
+/**
+ * The process the crash test kills: the real service on a store, adding, relabelling and
+ * deleting annotations in a loop as fast as it can. Before each change it prints the change it
+ * is about to make (`intent`), and once the store reports it written to disk, `ack`, one JSON
+ * object a line on stdout. Run as: node crash-child.js STORE SEEDS SEED
+ */
+import { ParleyService } from '../../main/service/parley-service';
+
+const [storePath, seedsDir, seedArg] = process.argv.slice(2);
+if (!storePath || !seedsDir) throw new Error('usage: crash-child STORE SEEDS SEED');
+
+let state = Number(seedArg ?? 1) >>> 0 || 1;
+/** mulberry32: the same run for the same seed. */
+const random = (): number => {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const say = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
+
+const service = await ParleyService.create({
+  storePath,
+  seedDirs: [seedsDir],
+  defaultAnnotator: 'crash',
+  debounceMs: 0,
+});
+const session = await service.getSession();
+if (session.storeProblem) {
+  say({ kind: 'problem', message: session.storeProblem.message });
+  process.exit(3);
+}
+const documents = await service.listDocuments();
+const labels = ['quote', 'precondition', 'date'];
+say({ kind: 'ready' });
+/** One change: its intent, the change, a flush, its acknowledgement; a refused change says so. */
+async function step(): Promise<void> {
+  const doc = pick(documents);
+  const { text, annotations } = await service.getDocument(doc.id);
+  const roll = random();
+  if (roll < 0.6 || annotations.length < 5) {
+    const start = Math.floor(random() * (text.length - 40));
+    const end = start + 1 + Math.floor(random() * 30);
+    const label = pick(labels);
+    say({ kind: 'intent', op: 'add', docId: doc.id, start, end, label });
+    const added = await service.addAnnotation({ docId: doc.id, start, end, label });
+    await service.flush();
+    say({ kind: 'ack', op: 'add', id: added.id, docId: doc.id, start, end, label });
+  } else if (roll < 0.85) {
+    const target = pick(annotations);
+    const label = pick(labels.filter((l) => l !== target.label));
+    say({ kind: 'intent', op: 'relabel', id: target.id, label });
+    await service.updateAnnotation(target.id, { label });
+    await service.flush();
+    say({ kind: 'ack', op: 'relabel', id: target.id, label });
+  } else {
+    const target = pick(annotations);
+    say({ kind: 'intent', op: 'delete', id: target.id });
+    await service.deleteAnnotation(target.id);
+    await service.flush();
+    say({ kind: 'ack', op: 'delete', id: target.id });
+  }
+}
+
+for (;;) {
+  try {
+    await step();
+  } catch (error) {
+    say({ kind: 'refused', message: String(error) });
+  }
+}
