@@ -283,6 +283,8 @@ export async function main(
       storePath: resolve(storePath),
       seedDirs: [resolve(values.seeds ?? resolve(import.meta.dirname, '../seeds'))],
       defaultAnnotator: 'analyst',
+      // Only import writes; export and agreement read, so they run beside the open app.
+      access: command === 'import' ? { lockedBy: 'parley import (command line)' } : { readOnly: true },
     });
     const problem = (await service.getSession()).storeProblem;
     if (problem) fail(problem.message);

@@ -91,6 +91,7 @@ async function start(): Promise<void> {
     pickImportSource,
     pickSavePath,
     onQuit: () => app.exit(0),
+    access: { lockedBy: 'the Parley app' },
   });
   setupIpc(service, getWindow);
   setupMenu(getWindow, () => {

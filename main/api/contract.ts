@@ -159,7 +159,8 @@ export interface Settings {
 
 /** A store Parley cannot use; every other call fails until it is resolved. */
 export interface StoreProblem {
-  kind: 'corrupt' | 'newer-version' | 'unreadable';
+  /** `in-use`: another Parley process has the store open for writing. */
+  kind: 'corrupt' | 'newer-version' | 'unreadable' | 'in-use';
   /** Absolute path of the store file. */
   path: string;
   /** What is wrong, in words a person can act on. */

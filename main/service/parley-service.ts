@@ -47,7 +47,7 @@ import { exportTo, formatOf, importFrom, isFolderExport, type TransferHost } fro
 import { ParleyError } from './errors';
 import { ReviewService } from './review-service';
 import { SessionService } from './session-service';
-import { Store } from './store';
+import { Store, type StoreAccess } from './store';
 import { emptyStoreData } from './store-data';
 
 export interface ServiceOptions {
@@ -68,6 +68,8 @@ export interface ServiceOptions {
   /** Asks what to import: a file, or a folder for folder formats; null when cancelled. */
   pickImportSource?: (format: Format, isFolder: boolean) => Promise<string | null>;
   debounceMs?: number;
+  /** Open the store for writing under a lock naming the holder (the default), or only to read. */
+  access?: StoreAccess;
 }
 
 type Listener<E extends EventName> = (payload: ParleyEvents[E]) => void;
@@ -431,8 +433,8 @@ export class ParleyService implements ParleyApi {
   }
 
   private async openStore(): Promise<void> {
-    const { storePath, defaultAnnotator, debounceMs } = this.options;
-    const opened = await Store.open(storePath, () => emptyStoreData(defaultAnnotator), debounceMs);
+    const { storePath, defaultAnnotator, debounceMs, access } = this.options;
+    const opened = await Store.open(storePath, () => emptyStoreData(defaultAnnotator), debounceMs, access);
     if (!opened.ok) {
       this.problem = opened.problem;
       return;

@@ -10,6 +10,7 @@ import { DataFile } from 'lowdb/node';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { SaveState, StoreProblem } from '../api/contract';
 import { ParleyError } from './errors';
+import { StoreInUseError, StoreLock } from './store-lock';
 import { migrate } from './migrations';
 import type { StoreData } from './store-data';
 
@@ -22,6 +23,11 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 const RETRY_MS = 2000;
 
 export type OpenStoreResult = { ok: true; store: Store } | { ok: false; problem: StoreProblem };
+
+/** How a store is opened: for writing, under a lock naming `lockedBy`, or only to read. */
+export type StoreAccess = { lockedBy: string } | { readOnly: true };
+
+const WRITER: StoreAccess = { lockedBy: 'Parley' };
 
 /** Line and column of a character index in a text, both from 1. */
 function lineColumnOf(text: string, index: number): { line: number; column: number } {
@@ -77,13 +83,44 @@ export class Store {
     private readonly db: Low<StoreData>,
     readonly path: string,
     private readonly debounceMs: number,
+    /** Null when opened only to read: nothing is ever written. */
+    private readonly lock: StoreLock | null,
   ) {}
 
   /**
    * Opens the store at `path`, creating it from `fresh()` when there is no file. A file that
    * cannot be read, parsed or understood is refused with a StoreProblem and left untouched.
    */
-  static async open(path: string, fresh: () => StoreData, debounceMs = DEFAULT_DEBOUNCE_MS): Promise<OpenStoreResult> {
+  static async open(
+    path: string,
+    fresh: () => StoreData,
+    debounceMs = DEFAULT_DEBOUNCE_MS,
+    access: StoreAccess = WRITER,
+  ): Promise<OpenStoreResult> {
+    let lock: StoreLock | null = null;
+    if ('lockedBy' in access) {
+      try {
+        lock = await StoreLock.acquire(path, access.lockedBy);
+      } catch (error) {
+        if (error instanceof StoreInUseError) {
+          return { ok: false, problem: { kind: 'in-use', path, message: error.message, canStartFresh: false } };
+        }
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        const message = `${basename(path)} cannot be locked for writing (${code}); check the permissions of its folder`;
+        return { ok: false, problem: { kind: 'unreadable', path, message, canStartFresh: false } };
+      }
+    }
+    const opened = await Store.read(path, fresh, debounceMs, lock);
+    if (!opened.ok) await lock?.release();
+    return opened;
+  }
+
+  private static async read(
+    path: string,
+    fresh: () => StoreData,
+    debounceMs: number,
+    lock: StoreLock | null,
+  ): Promise<OpenStoreResult> {
     const adapter = new DataFile<unknown>(path, {
       parse: (text) => parseStoreText(path, text),
       stringify: (data) => `${JSON.stringify(data, null, 1)}\n`,
@@ -106,7 +143,8 @@ export class Store {
       const message = `${basename(path)} ${migrated.reason}`;
       return { ok: false, problem: { kind: migrated.kind, path, message, canStartFresh } };
     }
-    const store = new Store(new Low<StoreData>(adapter as DataFile<StoreData>, migrated.data), path, debounceMs);
+    const store = new Store(new Low<StoreData>(adapter as DataFile<StoreData>, migrated.data), path, debounceMs, lock);
+    if (lock === null) return { ok: true, store };
     // The file as the older Parley wrote it is kept before the migrated store replaces it.
     if (migrated.changed && !isNew) await Store.copyToBackup(path, new Date());
     if (migrated.changed) await store.flush(true);
@@ -134,8 +172,9 @@ export class Store {
     return this.saveState;
   }
 
-  /** Schedules a write; many calls within the debounce cost one write. */
+  /** Schedules a write; many calls within the debounce cost one write. A read-only store keeps changes in memory. */
   markDirty(): void {
+    if (this.lock === null) return;
     this.isDirty = true;
     this.setState({ state: 'saving' });
     this.timer ??= setTimeout(() => {
@@ -149,6 +188,7 @@ export class Store {
    * memory and another write is scheduled.
    */
   async flush(force = false): Promise<void> {
+    if (this.lock === null) return;
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.isDirty && !force) return this.writing;
@@ -198,11 +238,12 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
-  /** Writes what is pending and stops the timers. */
+  /** Writes what is pending, stops the timers and lets another process open the store. */
   async close(): Promise<void> {
     await this.flush();
     clearTimeout(this.timer);
     this.timer = undefined;
+    await this.lock?.release();
   }
 
   private setState(next: SaveState): void {

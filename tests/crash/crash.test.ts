@@ -94,7 +94,7 @@ function runAndKill(storePath: string, seedsDir: string, seed: number, delayMs: 
 async function onDisk(storePath: string): Promise<Map<string, Annotation>> {
   const text = await readFile(storePath, 'utf8');
   const data = JSON.parse(text) as { annotations: Record<string, Annotation> };
-  const opened = await Store.open(storePath, () => emptyStoreData('crash'));
+  const opened = await Store.open(storePath, () => emptyStoreData('crash'), 0, { readOnly: true });
   if (!opened.ok) throw new Error(`the store does not open: ${opened.problem.message}`);
   return new Map(
     Object.values(data.annotations)

@@ -174,6 +174,9 @@ describe('store', () => {
       store.markDirty();
       await store.flush();
       expect(await readJson()).toMatchObject({ folders: ['/a'] });
+      // Beside the store only its lock, while it is open.
+      expect((await readdir(dir)).sort()).toEqual(['parley-store.json', 'parley-store.json.lock']);
+      await store.close();
       expect(await readdir(dir)).toEqual(['parley-store.json']);
     });
 
