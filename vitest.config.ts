@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/crash/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
+      'tests/security/**/*.test.ts',
+    ],
     environment: 'node',
   },
 });

@@ -47,6 +47,7 @@ const electron = vi.hoisted(() => {
     }
   }
   let permissionHandler: ((wc: unknown, permission: string, callback: (ok: boolean) => void) => void) | undefined;
+  let permissionCheck: (() => boolean) | undefined;
   const module = {
     app: {
       isPackaged: false,
@@ -65,10 +66,18 @@ const electron = vi.hoisted(() => {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof permissionHandler) => (permissionHandler = handler),
+        setPermissionCheckHandler: (handler: typeof permissionCheck) => (permissionCheck = handler),
       },
     },
   };
-  return { module, handlers, windows, appEvents, permission: () => permissionHandler };
+  return {
+    module,
+    handlers,
+    windows,
+    appEvents,
+    permission: () => permissionHandler,
+    permissionCheck: () => permissionCheck,
+  };
 });
 
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
@@ -103,22 +112,37 @@ describe('main/index', () => {
   });
 
   it('opens one isolated, sandboxed window without Node and loads the built page', () => {
-    expect(window().options.webPreferences).toMatchObject({
+    expect(window().options.webPreferences).toEqual({
+      preload: expect.stringMatching(/preload[/\\]index\.cjs$/) as unknown,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
     });
     expect(window().loaded).toMatch(/renderer[/\\]index\.html$/);
   });
 
-  it('refuses navigation, new windows and permission requests', () => {
-    const event = { preventDefault: vi.fn() };
-    window().webContents.events.get('will-navigate')?.(event);
-    expect(event.preventDefault).toHaveBeenCalled();
+  it('refuses navigation, redirects, webviews, new windows and every permission', () => {
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { preventDefault: vi.fn() };
+      window().webContents.events.get(name)?.(event);
+      expect(event.preventDefault, name).toHaveBeenCalled();
+    }
     expect(window().webContents.openHandler?.()).toEqual({ action: 'deny' });
-    const callback = vi.fn();
-    electron.permission()?.({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+      const callback = vi.fn();
+      electron.permission()?.({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    expect(electron.permissionCheck()?.()).toBe(false);
   });
 
   it('answers calls from its own window with the service’s result', async () => {
