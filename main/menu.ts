@@ -18,6 +18,7 @@ export function setupMenu(getWindow: () => BrowserWindow | null, openFolder: () 
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: send('import') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        { label: 'Restore Backup…', click: send('restore-backup') },
         { type: 'separator' },
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
         { type: 'separator' },

@@ -169,6 +169,18 @@ export interface StoreProblem {
   canStartFresh: boolean;
 }
 
+/** One backup of the store, next to it as `<store>.backup-<timestamp>`. */
+export interface BackupInfo {
+  /** The file name, which restoreBackup takes. */
+  name: string;
+  /** When it was made (ISO 8601). */
+  createdAt: string;
+  bytes: number;
+  /** Annotations in it, of every annotator; null when it cannot be read as a Parley store. */
+  annotations: number | null;
+  documents: number | null;
+}
+
 /** State of the store on disk, for the autosave indicator. */
 export interface SaveState {
   state: 'saved' | 'saving' | 'error';
@@ -483,6 +495,13 @@ export interface ParleyApi {
   openFolder(): Promise<DocumentSummary[] | null>;
   /** Moves an unreadable store aside to `<name>.corrupt-<timestamp>` and starts a fresh one. */
   startFreshStore(): Promise<SessionInfo>;
+  /** The store's backups (made before each import, migration and label deletion), newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /**
+   * Makes the backup `name` the store: the current store is backed up first, so a restore can
+   * itself be undone by restoring that backup. Refuses a backup that is not a Parley store.
+   */
+  restoreBackup(name: string): Promise<SessionInfo>;
   /** Writes pending changes now and quits Parley. */
   quit(): Promise<void>;
   /** Everyone with annotations or a status in the store, the current annotator first. */
@@ -553,6 +572,8 @@ export const API_METHODS = [
   'updateSettings',
   'openFolder',
   'startFreshStore',
+  'listBackups',
+  'restoreBackup',
   'quit',
   'listAnnotators',
   'exportDataset',

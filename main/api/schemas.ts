@@ -130,6 +130,17 @@ export const ARGUMENT_SCHEMAS = {
   updateSettings: [['changes', settingsChanges]],
   openFolder: [],
   startFreshStore: [],
+  listBackups: [],
+  restoreBackup: [
+    [
+      'name',
+      z
+        .string()
+        .min(1)
+        .max(300)
+        .regex(/^[^/\\]+\.backup-[0-9TZ-]+$/, 'is not the name of a backup'),
+    ],
+  ],
   quit: [],
   listAnnotators: [],
   exportDataset: [['request', exportRequest]],

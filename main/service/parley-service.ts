@@ -4,12 +4,13 @@
  * the schemas of api/schemas.ts; checks that need data (offsets vs. text, known labels) live here.
  */
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   GOLD,
   type AgreementReport,
   type AgreementRequest,
   type Annotation,
+  type BackupInfo,
   type AnnotatorStats,
   type Disagreement,
   type DisagreementQuery,
@@ -274,6 +275,30 @@ export class ParleyService implements ParleyApi {
     return this.getSession();
   }
 
+  async listBackups(): Promise<BackupInfo[]> {
+    this.requireStore();
+    return Store.listBackups(this.options.storePath);
+  }
+
+  async restoreBackup(name: string): Promise<SessionInfo> {
+    const store = this.requireStore();
+    const backups = await Store.listBackups(this.options.storePath);
+    if (!backups.some((b) => b.name === name)) {
+      throw new ParleyError('NOT_FOUND', `There is no backup ${name} next to the store; choose one from the list`);
+    }
+    const read = await Store.readBackup(join(dirname(this.options.storePath), name));
+    if (!read.ok) throw new ParleyError('BAD_REQUEST', `${read.message}; the store was left as it is`);
+    // The store as it is now becomes a backup too, so the restore can be undone.
+    await store.backup();
+    await store.replaceData(read.data);
+    this.byDoc.clear();
+    this.histories.clear();
+    this.documents.clear();
+    await this.loadCorpus(store);
+    this.emit('documents-changed', await this.listDocuments());
+    return this.getSession();
+  }
+
   async quit(): Promise<void> {
     await this.close();
     this.options.onQuit?.();
@@ -442,8 +467,13 @@ export class ParleyService implements ParleyApi {
     this.store = opened.store;
     this.problem = null;
     opened.store.onSaveState((state) => this.emit('save-state', state));
-    for (const annotation of Object.values(opened.store.data.annotations)) this.index(annotation);
-    for (const dir of [...this.options.seedDirs, ...opened.store.data.folders]) {
+    await this.loadCorpus(opened.store);
+  }
+
+  /** Indexes the store's annotations and loads the seeds and the store's folders. */
+  private async loadCorpus(store: Store): Promise<void> {
+    for (const annotation of Object.values(store.data.annotations)) this.index(annotation);
+    for (const dir of [...this.options.seedDirs, ...store.data.folders]) {
       await this.addFolder(resolve(dir)).catch(() => undefined);
     }
   }

@@ -3,12 +3,12 @@
  * newer Parley wrote, and writes changes atomically (temporary file, then rename) after a short
  * debounce, so every change is on disk within `debounceMs` and a burst costs one write.
  */
-import { copyFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { SaveState, StoreProblem } from '../api/contract';
+import type { BackupInfo, SaveState, StoreProblem } from '../api/contract';
 import { ParleyError } from './errors';
 import { StoreInUseError, StoreLock } from './store-lock';
 import { migrate } from './migrations';
@@ -28,6 +28,10 @@ export type OpenStoreResult = { ok: true; store: Store } | { ok: false; problem:
 export type StoreAccess = { lockedBy: string } | { readOnly: true };
 
 const WRITER: StoreAccess = { lockedBy: 'Parley' };
+
+/** `2026-11-23T16-02-11-123Z` (a backup's stamp) as ISO 8601. */
+const stampToIso = (stamp: string): string =>
+  stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
 
 /** Line and column of a character index in a text, both from 1. */
 function lineColumnOf(text: string, index: number): { line: number; column: number } {
@@ -219,6 +223,51 @@ export class Store {
   async backup(now = new Date()): Promise<string> {
     await this.flush(true);
     return Store.copyToBackup(this.path, now);
+  }
+
+  /** The backups of the store at `path`, newest first, with what they hold. */
+  static async listBackups(path: string): Promise<BackupInfo[]> {
+    const prefix = `${basename(path)}.backup-`;
+    const names = (await readdir(dirname(path)))
+      .filter((n) => n.startsWith(prefix))
+      .sort()
+      .reverse();
+    return Promise.all(
+      names.map(async (name): Promise<BackupInfo> => {
+        const file = join(dirname(path), name);
+        const { size } = await stat(file);
+        const read = await Store.readBackup(file).catch(() => null);
+        const data = read?.ok ? read.data : null;
+        return {
+          name,
+          createdAt: stampToIso(name.slice(prefix.length)),
+          bytes: size,
+          annotations: data ? Object.keys(data.annotations).length : null,
+          documents: data ? Object.keys(data.documents).length : null,
+        };
+      }),
+    );
+  }
+
+  /** The data of a backup file, migrated to the current schema; or why it is not a Parley store. */
+  static async readBackup(file: string): Promise<{ ok: true; data: StoreData } | { ok: false; message: string }> {
+    let raw: unknown;
+    try {
+      raw = parseStoreText(file, await readFile(file, 'utf8'));
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    const migrated = migrate(raw);
+    return migrated.ok
+      ? { ok: true, data: migrated.data }
+      : { ok: false, message: `${basename(file)} ${migrated.reason}` };
+  }
+
+  /** Replaces all the data (a restored backup) and writes it. */
+  async replaceData(next: StoreData): Promise<void> {
+    this.db.data = next;
+    this.markDirty();
+    await this.flush();
   }
 
   /** Copies the file at `path` to `<name>.backup-<timestamp>` and keeps the newest BACKUPS_KEPT. */

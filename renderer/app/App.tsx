@@ -19,6 +19,7 @@ import { useFindBar } from '../features/search/useFindBar';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StatsDialog } from '../features/stats/StatsDialog';
 import { useStatsView } from '../features/stats/useStatsView';
+import { BackupsDialog } from '../features/store/BackupsDialog';
 import { StoreProblemDialog } from '../features/store/StoreProblemDialog';
 import { DocumentPane } from '../features/viewer/DocumentPane';
 import { currentSummary } from '../state/app-state';
@@ -231,6 +232,9 @@ export function App() {
           currentAnnotator={state.settings?.annotator ?? ''}
           onClose={parley.closeDialog}
         />
+      )}
+      {state.dialog === 'backups' && (
+        <BackupsDialog onClose={parley.closeDialog} onRestored={() => window.location.reload()} />
       )}
       {state.dialog === 'import' && (
         <ImportDialog

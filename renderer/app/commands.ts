@@ -25,6 +25,7 @@ export interface CommandActions {
   openFolder: () => void;
   openExport: () => void;
   openImport: () => void;
+  openBackups: () => void;
   hasSelectedAnnotation: () => boolean;
   setMode: (mode: 'tag' | 'review' | 'agreement') => void;
 }
@@ -81,6 +82,7 @@ export function buildCommands(labels: readonly Label[], actions: CommandActions)
     { id: 'open-folder', title: 'Open a folder of articles', keys: ['Mod+O'], run: actions.openFolder },
     { id: 'export', title: 'Export a dataset', keys: ['Mod+E'], run: actions.openExport },
     { id: 'import', title: 'Import annotations', keys: ['Mod+I'], run: actions.openImport },
+    { id: 'restore-backup', title: 'Restore a backup of the store', keys: [], run: actions.openBackups },
     { id: 'mode-tag', title: 'Tag mode', keys: ['Mod+1'], run: () => actions.setMode('tag') },
     { id: 'mode-review', title: 'Review mode', keys: ['Mod+2'], run: () => actions.setMode('review') },
     { id: 'mode-agreement', title: 'Agreement', keys: ['Mod+3'], run: () => actions.setMode('agreement') },

@@ -199,6 +199,7 @@ export function useParley() {
       openSettings: () => dispatch({ type: 'dialog', dialog: 'settings' }),
       openExport: () => dispatch({ type: 'dialog', dialog: 'export' }),
       openImport: () => dispatch({ type: 'dialog', dialog: 'import' }),
+      openBackups: () => dispatch({ type: 'dialog', dialog: 'backups' }),
       openFolder: () => void openFolder(),
       hasSelectedAnnotation: () => selectedAnnotation(stateRef.current) !== undefined,
       setMode: (mode) => modeListener.current(mode),

@@ -29,6 +29,7 @@ function actions(hasSelection = false) {
     openFolder: vi.fn<() => void>(),
     openExport: vi.fn<() => void>(),
     openImport: vi.fn<() => void>(),
+    openBackups: vi.fn<() => void>(),
     hasSelectedAnnotation: vi.fn(() => hasSelection),
     setMode: vi.fn(),
   } satisfies CommandActions;
