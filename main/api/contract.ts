@@ -108,6 +108,40 @@ export interface AnnotationView extends Annotation {
   problem?: AnchorProblem;
 }
 
+/** A span of a changed text, found again at another place. */
+export interface MovedSpan {
+  id: string;
+  annotator: string;
+  label: string;
+  /** Where it was and what it covered (as stored). */
+  oldStart: number;
+  oldEnd: number;
+  oldText: string;
+  /** Where it is now and what it covers there. */
+  start: number;
+  end: number;
+  text: string;
+  /** `exact`: the same text elsewhere; `fuzzy`: a close match near the old place. */
+  how: 'exact' | 'fuzzy';
+}
+
+/** A span of a changed text that could not be found: kept with its text, never deleted. */
+export interface OrphanSpan {
+  id: string;
+  annotator: string;
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The spans of a document whose text changed since they were tagged, every annotator's. */
+export interface AnchorReview {
+  docId: string;
+  moved: MovedSpan[];
+  orphans: OrphanSpan[];
+}
+
 /** One document opened for tagging. */
 export interface DocumentView {
   document: DocumentSummary;
@@ -495,6 +529,10 @@ export interface ParleyApi {
   openFolder(): Promise<DocumentSummary[] | null>;
   /** Moves an unreadable store aside to `<name>.corrupt-<timestamp>` and starts a fresh one. */
   startFreshStore(): Promise<SessionInfo>;
+  /** Where the spans of a changed text are now: moved (to accept) and not found (orphans). */
+  getAnchorReview(docId: string): Promise<AnchorReview>;
+  /** Moves the listed spans (or all moved ones) to where they were found again; returns what is left. */
+  acceptMovedSpans(docId: string, ids: string[] | 'all'): Promise<AnchorReview>;
   /** The store's backups (made before each import, migration and label deletion), newest first. */
   listBackups(): Promise<BackupInfo[]>;
   /**
@@ -572,6 +610,8 @@ export const API_METHODS = [
   'updateSettings',
   'openFolder',
   'startFreshStore',
+  'getAnchorReview',
+  'acceptMovedSpans',
   'listBackups',
   'restoreBackup',
   'quit',

@@ -130,6 +130,11 @@ export const ARGUMENT_SCHEMAS = {
   updateSettings: [['changes', settingsChanges]],
   openFolder: [],
   startFreshStore: [],
+  getAnchorReview: [['docId', docId]],
+  acceptMovedSpans: [
+    ['docId', docId],
+    ['ids', z.union([z.literal('all'), z.array(annotationId).max(100_000)])],
+  ],
   listBackups: [],
   restoreBackup: [
     [

@@ -10,6 +10,7 @@ import {
   type AgreementReport,
   type AgreementRequest,
   type Annotation,
+  type AnchorReview,
   type BackupInfo,
   type AnnotatorStats,
   type Disagreement,
@@ -42,6 +43,7 @@ import {
 } from '../api/contract';
 import * as history from '../core/history';
 import { checkAnchor, compareSpans, describeBadSpan, quoteOf } from '../core/span';
+import { anchorReviewOf, moveSpans } from './anchor-review';
 import type { Format } from '../core/formats/dataset';
 import { loadFolder, type LoadedDocument } from './corpus';
 import { exportTo, formatOf, importFrom, isFolderExport, type TransferHost } from './dataset-transfer';
@@ -273,6 +275,24 @@ export class ParleyService implements ParleyApi {
     await Store.setAside(problem.path);
     await this.openStore();
     return this.getSession();
+  }
+
+  async getAnchorReview(docId: string): Promise<AnchorReview> {
+    return anchorReviewOf(docId, this.requireText(docId).text, this.annotationsOfDoc(docId));
+  }
+
+  async acceptMovedSpans(docId: string, ids: string[] | 'all'): Promise<AnchorReview> {
+    const { text } = this.requireText(docId);
+    const store = this.requireStore();
+    const annotations = this.annotationsOfDoc(docId);
+    const review = anchorReviewOf(docId, text, annotations);
+    const moved = moveSpans(text, review, ids, annotations, new Date().toISOString());
+    for (const annotation of moved) store.data.annotations[annotation.id] = annotation;
+    if (moved.length > 0) {
+      this.histories.clear();
+      store.markDirty();
+    }
+    return this.getAnchorReview(docId);
   }
 
   async listBackups(): Promise<BackupInfo[]> {

@@ -21,6 +21,7 @@ import { StatsDialog } from '../features/stats/StatsDialog';
 import { useStatsView } from '../features/stats/useStatsView';
 import { BackupsDialog } from '../features/store/BackupsDialog';
 import { StoreProblemDialog } from '../features/store/StoreProblemDialog';
+import { AnchorReviewDialog } from '../features/viewer/AnchorReviewDialog';
 import { DocumentPane } from '../features/viewer/DocumentPane';
 import { currentSummary } from '../state/app-state';
 import { buildCommands, buildFlowCommands, buildReviewCommands, buildViewCommands } from './commands';
@@ -172,6 +173,7 @@ export function App() {
               onStatus={(status) => state.current && void parley.setStatus(state.current.docId, status)}
               onPublishedAt={(date) => state.current && void parley.setPublishedAt(state.current.docId, date)}
               viewRef={parley.viewRef}
+              onReviewAnchors={parley.openAnchorReview}
               {...(mode === 'tag' && { annotations: tagViews })}
               {...(reviewView && {
                 review: {
@@ -231,6 +233,13 @@ export function App() {
           labels={state.labels}
           currentAnnotator={state.settings?.annotator ?? ''}
           onClose={parley.closeDialog}
+        />
+      )}
+      {state.dialog === 'anchors' && state.current && (
+        <AnchorReviewDialog
+          docId={state.current.docId}
+          onClose={parley.closeDialog}
+          onMoved={() => void parley.refresh()}
         />
       )}
       {state.dialog === 'backups' && (

@@ -250,6 +250,7 @@ export function useParley() {
       dispatch({ type: 'dialog', dialog: 'settings' });
     },
     closeDialog: () => dispatch({ type: 'dialog', dialog: null }),
+    openAnchorReview: () => dispatch({ type: 'dialog', dialog: 'anchors' }),
     dismissToast: (id: number) => dispatch({ type: 'toast-dismissed', id }),
     reload: loadSession,
     /** After an import: the list and the open document again. */

@@ -25,7 +25,7 @@ export interface OpenDocument {
 }
 
 /** The dialog over the app, if any. */
-export type DialogName = 'settings' | 'export' | 'import' | 'shortcuts' | 'backups';
+export type DialogName = 'settings' | 'export' | 'import' | 'shortcuts' | 'backups' | 'anchors';
 
 export interface AppState {
   isLoading: boolean;

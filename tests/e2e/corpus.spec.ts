@@ -29,7 +29,7 @@ test.describe('a text that changed on disk after it was tagged', () => {
     },
   });
 
-  test('shows the span flagged at its old place, never moved or dropped', async ({
+  test('shows the span flagged at its old place until it is found again and the move accepted', async ({
     page,
     harness,
     seedsDir,
@@ -48,5 +48,22 @@ test.describe('a text that changed on disk after it was tagged', () => {
     await expect(page.locator('.doc-item[data-doc-id="emoji-crlf"]')).toContainText('1 flagged');
     const [saved] = await annotationsOnDisk(storePath);
     expect(saved?.text).toBe('late 2022');
+
+    // Found again, 11 characters on; accepted, it is drawn there and no longer flagged.
+    await page.locator('.anchor-banner').getByRole('button', { name: 'Find them again…' }).click();
+    const dialog = page.getByTestId('anchor-review');
+    await expect(dialog.locator('.anchor-list li')).toHaveCount(1);
+    await expect(dialog.locator('.anchor-list li').first()).toContainText('same text');
+    await expect(dialog.locator('.anchor-list li').first()).toContainText('moved +11 characters');
+    await dialog.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect(dialog).toContainText('None left to accept.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(highlights(page, 'date')).toHaveText('late 2022');
+    await expect(highlights(page, 'date')).not.toHaveClass(/hl-flagged/);
+    await expect(page.locator('.anchor-banner')).toHaveCount(0);
+    const text = await readFile(file, 'utf8');
+    await expect
+      .poll(async () => (await annotationsOnDisk(storePath)).map((a) => [a.start, a.text]))
+      .toEqual([[text.indexOf('late 2022'), 'late 2022']]);
   });
 });

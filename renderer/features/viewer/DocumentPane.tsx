@@ -23,6 +23,8 @@ interface Props {
   /** Sets (YYYY-MM-DD) or clears (null) the publication date. */
   onPublishedAt?: (date: string | null) => void;
   viewRef: Ref<TextViewHandle>;
+  /** Opens the review of spans whose text changed; offered when some do not match. */
+  onReviewAnchors?: () => void;
   /** In tag mode: what is drawn (your annotations and the open suggestions); default your annotations. */
   annotations?: readonly AnnotationView[];
   /** In review mode: the spans drawn instead of your own, their lanes, and the review state. */
@@ -49,9 +51,11 @@ export function DocumentPane({
   onStatus,
   onPublishedAt,
   viewRef,
+  onReviewAnchors,
   annotations,
   review,
 }: Props) {
+  const mismatched = doc.annotations.filter((a) => a.problem !== undefined).length;
   return (
     <main className="document-pane">
       <header className="document-header">
@@ -90,6 +94,17 @@ export function DocumentPane({
           />
         )}
       </header>
+      {mismatched > 0 && onReviewAnchors && (
+        <div className="anchor-banner" role="status">
+          The text changed since{' '}
+          {mismatched === 1
+            ? 'one of your spans was tagged; it is flagged where it was.'
+            : `${mismatched} of your spans were tagged; they are flagged where they were.`}{' '}
+          <button type="button" onClick={onReviewAnchors}>
+            Find them again…
+          </button>
+        </div>
+      )}
       <TextView
         docId={doc.docId}
         text={doc.text}
