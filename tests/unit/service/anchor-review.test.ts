@@ -89,7 +89,10 @@ describe('spans of a text changed since they were tagged', () => {
 
     // The orphan is kept, flagged, with its text, and still exported.
     const orphan = (await service.getDocument(docId)).annotations.find((a) => a.id === ids['Gavriil Grigorov']);
-    expect(orphan).toMatchObject({ text: 'Gavriil Grigorov', problem: expect.stringMatching(/mismatch|range/) as unknown });
+    expect(orphan).toMatchObject({
+      text: 'Gavriil Grigorov',
+      problem: expect.stringMatching(/mismatch|range/) as unknown,
+    });
     const out = join(dir, 'out.jsonl');
     await service.exportTo(out, { format: 'spans' });
     expect(await readFile(out, 'utf8')).toContain('Gavriil Grigorov');
