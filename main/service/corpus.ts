@@ -4,7 +4,7 @@
  * dropped, so the analyst sees it in the list.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 
 /** A file of the corpus; `text` is absent when `error` says why it could not be loaded. */
@@ -18,6 +18,11 @@ export interface LoadedDocument {
 }
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
+/**
+ * Texts larger than this are refused before they are read: a news article is kilobytes, and
+ * a 100 MB file would hold the whole app (and the store's context of every span) hostage.
+ */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 /** Strict: a byte sequence that is not UTF-8 throws. The BOM is kept so offsets match the file. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -48,6 +53,11 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
   const failed = (error: string): LoadedDocument => failedDocument(source, error);
   let bytes: Buffer;
   try {
+    const { size } = await stat(source);
+    if (size > MAX_TEXT_BYTES) {
+      const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      return failed(`is ${mb(size)}; Parley opens texts up to ${mb(MAX_TEXT_BYTES)}, so split it into smaller files`);
+    }
     bytes = await readFile(source);
   } catch (error) {
     return failed(`cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

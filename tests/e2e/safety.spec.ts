@@ -21,6 +21,19 @@ test.describe('a text with HTML and script in it', () => {
     await expect(text.locator('img, script, b')).toHaveCount(0);
     expect(await page.evaluate(() => (window as { __parleyPwned?: boolean }).__parleyPwned)).toBeUndefined();
     expect(dialogs).toBe(0);
+    // Control characters stay in the text as they are, so offsets after them stay exact.
+    expect(await text.textContent()).toContain('A NUL\u0000byte sits here, and an isolate \u2066quoted\u2069 too.');
+  });
+
+  test('a span after a NUL byte and bidi controls is stored at the file’s exact offsets', async ({ page, harness }) => {
+    await openDocument(page, 'hostile');
+    await selectText(page, 'sits here');
+    await pressKey(page, '1');
+    const { text } = await harness.service.getDocument('hostile');
+    const at = text.indexOf('sits here');
+    await expect
+      .poll(async () => (await harness.service.getDocument('hostile')).annotations.map((a) => [a.start, a.end, a.text]))
+      .toEqual([[at, at + 'sits here'.length, 'sits here']]);
   });
 });
 

@@ -76,6 +76,33 @@ describe('corpus', () => {
       expect(doc).toMatchObject({ id: 'bad', title: 'bad.txt', sha256: '' });
     });
 
+    it('loads hostile text verbatim: markup, bidi controls, NUL bytes, lone combining marks', async () => {
+      const hostile =
+        '<script>alert(1)</script> \u202Eevil\u202C \u2066isolate\u2069 nul\u0000byte \u0301 <img src=x onerror=alert(2)>';
+      await put('hostile.txt', hostile);
+      const [doc] = await loadFolder(dir);
+      expect(doc?.text).toBe(hostile);
+      expect(doc?.error).toBeUndefined();
+    });
+
+    it('loads a text of one 1 MB line', async () => {
+      const line = 'word '.repeat(210_000);
+      await put('one-line.txt', line);
+      const [doc] = await loadFolder(dir);
+      expect(doc?.text?.length).toBe(line.length);
+    });
+
+    it('refuses a text over 16 MB before reading it, naming its size', async () => {
+      await put('huge.txt', Buffer.alloc(100 * 1024 * 1024, 0x61));
+      await put('small.txt', 'fine');
+      const docs = await loadFolder(dir);
+      expect(docs.map((d) => [d.id, d.text ?? null])).toEqual([
+        ['huge', null],
+        ['small', 'fine'],
+      ]);
+      expect(docs[0]?.error).toBe('is 100.0 MB; Parley opens texts up to 16.0 MB, so split it into smaller files');
+    });
+
     it('still loads the other files when one cannot be used', async () => {
       await put('a.txt', 'first');
       await put('b.txt', Uint8Array.from([0xff, 0xfe, 0x41]));
