@@ -4,21 +4,14 @@
  * is about to make (`intent`), and once the store reports it written to disk, `ack`, one JSON
  * object a line on stdout. Run as: node crash-child.js STORE SEEDS SEED
  */
+import { createRandom } from '../../bench/random';
 import { ParleyService } from '../../main/service/parley-service';
 
 const [storePath, seedsDir, seedArg] = process.argv.slice(2);
 if (!storePath || !seedsDir) throw new Error('usage: crash-child STORE SEEDS SEED');
 
-let state = Number(seedArg ?? 1) >>> 0 || 1;
-/** mulberry32: the same run for the same seed. */
-const random = (): number => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const random = createRandom(Number(seedArg ?? 1) || 1);
+const pick = <T>(list: readonly T[]): T => random.pick(list);
 const say = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 
 const service = await ParleyService.create({
@@ -39,10 +32,10 @@ say({ kind: 'ready' });
 async function step(): Promise<void> {
   const doc = pick(documents);
   const { text, annotations } = await service.getDocument(doc.id);
-  const roll = random();
+  const roll = random.next();
   if (roll < 0.6 || annotations.length < 5) {
-    const start = Math.floor(random() * (text.length - 40));
-    const end = start + 1 + Math.floor(random() * 30);
+    const start = Math.floor(random.next() * (text.length - 40));
+    const end = start + 1 + Math.floor(random.next() * 30);
     const label = pick(labels);
     say({ kind: 'intent', op: 'add', docId: doc.id, start, end, label });
     const added = await service.addAnnotation({ docId: doc.id, start, end, label });
