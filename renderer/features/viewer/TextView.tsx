@@ -163,17 +163,17 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
   };
 
   /**
-   * Draws chunks `[window.from, window.to)` with their highlights in one new editor state, keeps
+   * Draws chunks `[shown.from, shown.to)` with their highlights in one new editor state, keeps
    * a selection that lies inside them, measures them and sizes the spacers for the rest.
    */
-  const draw = (chunks: readonly Chunk[], heights: ChunkHeights, window: TextWindow): void => {
+  const draw = (chunks: readonly Chunk[], heights: ChunkHeights, shown: TextWindow): void => {
     if (!editor) return;
     const kept = drawing.current?.chunks === chunks ? (domSelectedOffsets() ?? selectedOffsets()) : null;
-    const base = chunks[window.from]?.start ?? 0;
-    const end = chunks[window.to - 1]?.end ?? text.length;
+    const base = chunks[shown.from]?.start ?? 0;
+    const end = chunks[shown.to - 1]?.end ?? text.length;
     const slice = chunks.length === 1 ? text : text.slice(base, end);
     const sliceMap = chunks.length === 1 ? map : buildOffsetMap(slice);
-    drawing.current = { chunks, heights, window, base, map: sliceMap };
+    drawing.current = { chunks, heights, window: shown, base, map: sliceMap };
     const { annotations: list, selectedId: selected, labels: labelList, lanes: laneMap } = latest.current;
     const doc = docFromText(editor.schema, slice, sliceMap);
     // Text and highlights in one state, so the view renders the text once.
@@ -197,15 +197,15 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     // Measure what is drawn; stand in for the rest with its (estimated) height.
     const view = editor.view;
     const tops: number[] = [];
-    for (let i = window.from; i < window.to; i += 1) {
+    for (let i = shown.from; i < shown.to; i += 1) {
       const line = chunks[i]?.firstLine ?? 0;
       tops.push(lineElement(view, drawing.current, line)?.getBoundingClientRect().top ?? 0);
     }
     tops.push(view.dom.getBoundingClientRect().bottom);
-    for (let i = window.from; i < window.to; i += 1) {
-      heights.measure(i, (tops[i - window.from + 1] ?? 0) - (tops[i - window.from] ?? 0));
+    for (let i = shown.from; i < shown.to; i += 1) {
+      heights.measure(i, (tops[i - shown.from + 1] ?? 0) - (tops[i - shown.from] ?? 0));
     }
-    setSpacers(heights.sum(0, window.from), heights.sum(window.to, chunks.length));
+    setSpacers(heights.sum(0, shown.from), heights.sum(shown.to, chunks.length));
   };
 
   /**
