@@ -3,7 +3,8 @@
  * attributes field, the done key, and nudging a span's edges by a word. Suggestions have their
  * own controller; this wires both into the command table's actions.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import type { Annotation } from '@api/contract';
 import { nudgeSpan } from '@core/selection';
 import { compareSpans } from '@core/span';
 import { api } from '../api';
@@ -15,6 +16,9 @@ import type { useParley } from './useParley';
 type Parley = ReturnType<typeof useParley>;
 
 export function useFlow(parley: Parley, suggestions: SuggestionController): FlowActions {
+  // Nudges run one after another, each from the span the previous one left: keys pressed faster
+  // than the store answers must add up, not undo each other.
+  const nudges = useRef<{ queue: Promise<void>; last: Annotation | null }>({ queue: Promise.resolve(), last: null });
   return useMemo<FlowActions>(() => {
     const state = () => parley.stateRef.current;
     const selectedOwn = () => state().current?.annotations.find((a) => a.id === state().selectedId);
@@ -56,19 +60,24 @@ export function useFlow(parley: Parley, suggestions: SuggestionController): Flow
         void parley.setStatus(summary.id, summary.status === 'done' ? 'in-progress' : 'done');
       },
       nudge: (edge, direction) => {
-        const current = state().current;
-        const span = selectedOwn();
-        if (!current || !span) return;
-        const moved = nudgeSpan(current.text, span, edge, direction);
-        if (!moved) return parley.toast('The span cannot move further that way', 'info');
-        void parley
-          .attempt(() => api().updateAnnotation(span.id, moved))
-          .then((updated) => {
-            const latest = state().current;
-            if (!updated || latest?.docId !== updated.docId) return;
-            const annotations = latest.annotations.map((a) => (a.id === updated.id ? { ...updated } : a));
-            parley.setAnnotations(updated.docId, annotations, updated.id);
-          });
+        const run = async (): Promise<void> => {
+          const current = state().current;
+          const selected = selectedOwn();
+          if (!current || !selected) return;
+          const last = nudges.current.last;
+          const span = last?.id === selected.id && last.updatedAt >= selected.updatedAt ? last : selected;
+          const moved = nudgeSpan(current.text, span, edge, direction);
+          if (!moved) return parley.toast('The span cannot move further that way', 'info');
+          // Only the edge that moves: the other stays as the store has it.
+          const changes = edge === 'start' ? { start: moved.start } : { end: moved.end };
+          const updated = await parley.attempt(() => api().updateAnnotation(span.id, changes));
+          const latest = state().current;
+          if (!updated || latest?.docId !== updated.docId) return;
+          nudges.current.last = updated;
+          const annotations = latest.annotations.map((a) => (a.id === updated.id ? { ...updated } : a));
+          parley.setAnnotations(updated.docId, annotations, updated.id);
+        };
+        nudges.current.queue = nudges.current.queue.then(run, run);
       },
       showShortcuts: () => parley.openDialog('shortcuts'),
     };
