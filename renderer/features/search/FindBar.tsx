@@ -20,22 +20,16 @@ interface Props {
   focusText: () => void;
 }
 
-/** Selects a range in the page; the focused editor takes it as its own selection. */
-function selectRange(range: Range): void {
-  const selection = window.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-}
-
 export function FindBar({ docId, text, view, focusRequest, onClose, focusText }: Props) {
   const [query, setQuery] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  const { count, current, step, currentRange } = useFindInText(query, true, docId, text, view);
+  const { count, current, step, currentHit } = useFindInText(query, true, docId, text, view);
   const close = (): void => {
-    const hit = currentRange();
+    const hit = currentHit();
     onClose();
-    focusText();
-    if (hit) selectRange(hit);
+    // The hit becomes the text's selection, so a label key tags it.
+    if (hit) view.current?.select(hit.start, hit.end);
+    else focusText();
   };
   useEffect(() => {
     inputRef.current?.focus();

@@ -28,8 +28,8 @@ export interface FindState {
   /** Index of the current hit, -1 when there is none. */
   current: number;
   step: (direction: 1 | -1) => void;
-  /** A Range over the current hit in the text as drawn now, or null. */
-  currentRange: () => Range | null;
+  /** The current hit (offsets into the whole text), or null. */
+  currentHit: () => TextHit | null;
 }
 
 /**
@@ -101,10 +101,7 @@ export function useFindInText(
     [key, index, list.length],
   );
 
-  const currentRange = useCallback((): Range | null => {
-    const hit = list[index];
-    return hit ? (view.current?.rangeOf(hit.start, hit.end) ?? null) : null;
-  }, [list, index, view]);
+  const currentHit = useCallback((): TextHit | null => list[index] ?? null, [list, index]);
 
-  return { count: list.length, current: index, step, currentRange };
+  return { count: list.length, current: index, step, currentHit };
 }

@@ -3,7 +3,7 @@
  * offset map of the open text and reports clicks on highlights; React owns everything around it.
  */
 import { EditorContent, useEditor } from '@tiptap/react';
-import { EditorState, TextSelection } from '@tiptap/pm/state';
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { AnnotationView, Label } from '@api/contract';
@@ -47,6 +47,8 @@ export interface TextViewHandle {
   reveal(offset: number): void;
   /** A DOM Range over `[start, end)` as drawn now, or null when that part is not drawn. */
   rangeOf(start: number, end: number): Range | null;
+  /** Focuses the text with `[start, end)` selected (drawn first if need be), as a label key then tags it. */
+  select(start: number, end: number): void;
   focus(): void;
 }
 
@@ -289,13 +291,32 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, docId, text, map]);
 
+  /**
+   * A transaction from the current state that carries the page's selection: a person may have
+   * selected new words (a drag, say) that ProseMirror has not read yet, and redrawing the
+   * highlights with the older selection would put that one back into the page.
+   */
+  const transactionKeepingSelection = (): Transaction => {
+    const tr = editor?.state.tr;
+    if (!tr) throw new Error('no editor');
+    const current = drawing.current;
+    const inPage = domSelectedOffsets();
+    if (!current || !inPage) return tr;
+    const local = (offset: number): number => offsetToPos(current.map, offset - current.base);
+    const ends = [inPage.anchor, inPage.head].map((o) => o - current.base);
+    if (ends.some((o) => o < 0 || o > current.map.length)) return tr;
+    return tr.setSelection(TextSelection.create(tr.doc, local(inPage.anchor), local(inPage.head)));
+  };
+
   // Changed annotations or selection: redraw only those.
   useLayoutEffect(() => {
     if (!editor) return;
     const next = { annotations, selectedId, labels, lanes };
     const ctx = context(labels, selectedId);
     if (drawn.current.labels !== labels || drawn.current.lanes !== lanes) {
-      editor.view.dispatch(withHighlightChange(editor.state.tr, { reset: decorationsOf(annotations, ctx) }));
+      editor.view.dispatch(
+        withHighlightChange(transactionKeepingSelection(), { reset: decorationsOf(annotations, ctx) }),
+      );
     } else {
       // Only what can be drawn matters: in a long text, the spans that reach into the window.
       const current = drawing.current;
@@ -309,7 +330,8 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
         { annotations: inWindow(annotations), selectedId },
       );
       if (removeIds.length > 0 || add.length > 0) {
-        editor.view.dispatch(withHighlightChange(editor.state.tr, { removeIds, add: decorationsOf(add, ctx) }));
+        const change = { removeIds, add: decorationsOf(add, ctx) };
+        editor.view.dispatch(withHighlightChange(transactionKeepingSelection(), change));
       }
     }
     drawn.current = next;
@@ -351,6 +373,19 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
         range.setStart(a.node, a.offset);
         range.setEnd(b.node, b.offset);
         return range;
+      },
+      select: (start, end) => {
+        if (!editor) return;
+        reveal(start);
+        const current = drawing.current;
+        if (!current) return;
+        const from = start - current.base;
+        const to = end - current.base;
+        editor.view.focus();
+        if (from < 0 || to > current.map.length || from > to) return;
+        const { state } = editor;
+        const selection = TextSelection.create(state.doc, offsetToPos(current.map, from), offsetToPos(current.map, to));
+        editor.view.dispatch(state.tr.setSelection(selection));
       },
       focus: () => editor?.view.focus(),
     }),
