@@ -302,8 +302,8 @@ export class ParleyService implements ParleyApi {
 
   async restoreBackup(name: string): Promise<SessionInfo> {
     const store = this.requireStore();
-    const backups = await Store.listBackups(this.options.storePath);
-    if (!backups.some((b) => b.name === name)) {
+    // A backup next to the store, by name; only the chosen one is read.
+    if (!(await Store.backupNames(this.options.storePath)).includes(name)) {
       throw new ParleyError('NOT_FOUND', `There is no backup ${name} next to the store; choose one from the list`);
     }
     const read = await Store.readBackup(join(dirname(this.options.storePath), name));

@@ -228,10 +228,7 @@ export class Store {
   /** The backups of the store at `path`, newest first, with what they hold. */
   static async listBackups(path: string): Promise<BackupInfo[]> {
     const prefix = `${basename(path)}.backup-`;
-    const names = (await readdir(dirname(path)))
-      .filter((n) => n.startsWith(prefix))
-      .sort()
-      .reverse();
+    const names = (await Store.backupNames(path)).reverse();
     return Promise.all(
       names.map(async (name): Promise<BackupInfo> => {
         const file = join(dirname(path), name);
@@ -275,10 +272,15 @@ export class Store {
     const stamp = now.toISOString().replace(/[:.]/g, '-');
     const target = `${path}.backup-${stamp}`;
     await copyFile(path, target);
-    const prefix = `${basename(path)}.backup-`;
-    const backups = (await readdir(dirname(path))).filter((n) => n.startsWith(prefix)).sort();
+    const backups = await Store.backupNames(path);
     for (const old of backups.slice(0, -BACKUPS_KEPT)) await rm(join(dirname(path), old), { force: true });
     return target;
+  }
+
+  /** File names of the backups of the store at `path`, oldest first (their stamps sort by time). */
+  static async backupNames(path: string): Promise<string[]> {
+    const prefix = `${basename(path)}.backup-`;
+    return (await readdir(dirname(path))).filter((n) => n.startsWith(prefix)).sort();
   }
 
   /** Subscribes to save-state changes; returns the unsubscribe function. */
