@@ -30,6 +30,13 @@ interface Drawing {
   map: OffsetMap;
 }
 
+/** Positions in the drawn text of whole-text offsets `a` and `b`, or null when either is not drawn. */
+function positionsOf(drawing: Drawing, a: number, b: number): [number, number] | null {
+  const inside = (offset: number): boolean => offset >= drawing.base && offset <= drawing.base + drawing.map.length;
+  if (!inside(a) || !inside(b)) return null;
+  return [offsetToPos(drawing.map, a - drawing.base), offsetToPos(drawing.map, b - drawing.base)];
+}
+
 /** The paragraph element of line `line` of the whole text, when it is drawn. */
 function lineElement(view: EditorView, drawing: Drawing, line: number): HTMLElement | null {
   const first = drawing.chunks[drawing.window.from]?.firstLine ?? 0;
@@ -181,11 +188,8 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     // Text and highlights in one state, so the view renders the text once.
     const empty = EditorState.create({ doc, plugins: editor.state.plugins });
     const tr = withHighlightChange(empty.tr, { reset: decorationsOf(list, context(labelList, selected)) });
-    const inside = (offset: number): boolean => offset >= base && offset <= end;
-    if (kept && inside(kept.anchor) && inside(kept.head)) {
-      const at = (offset: number): number => offsetToPos(sliceMap, offset - base);
-      tr.setSelection(TextSelection.create(tr.doc, at(kept.anchor), at(kept.head)));
-    }
+    const keptAt = kept && positionsOf(drawing.current, kept.anchor, kept.head);
+    if (keptAt) tr.setSelection(TextSelection.create(tr.doc, ...keptAt));
     editor.view.updateState(empty.apply(tr));
     drawn.current = { annotations: list, selectedId: selected, labels: labelList, lanes: laneMap };
     const setSpacers = (top: number, bottom: number): void => {
@@ -299,13 +303,9 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
   const transactionKeepingSelection = (): Transaction => {
     const tr = editor?.state.tr;
     if (!tr) throw new Error('no editor');
-    const current = drawing.current;
     const inPage = domSelectedOffsets();
-    if (!current || !inPage) return tr;
-    const local = (offset: number): number => offsetToPos(current.map, offset - current.base);
-    const ends = [inPage.anchor, inPage.head].map((o) => o - current.base);
-    if (ends.some((o) => o < 0 || o > current.map.length)) return tr;
-    return tr.setSelection(TextSelection.create(tr.doc, local(inPage.anchor), local(inPage.head)));
+    const at = inPage && drawing.current && positionsOf(drawing.current, inPage.anchor, inPage.head);
+    return at ? tr.setSelection(TextSelection.create(tr.doc, ...at)) : tr;
   };
 
   // Changed annotations or selection: redraw only those.
@@ -362,13 +362,10 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
       },
       reveal,
       rangeOf: (start, end) => {
-        const current = drawing.current;
-        if (!editor || !current) return null;
-        const from = start - current.base;
-        const to = end - current.base;
-        if (from < 0 || to > current.map.length || from > to) return null;
-        const a = editor.view.domAtPos(offsetToPos(current.map, from));
-        const b = editor.view.domAtPos(offsetToPos(current.map, to));
+        const at = drawing.current && positionsOf(drawing.current, start, end);
+        if (!editor || !at) return null;
+        const a = editor.view.domAtPos(at[0]);
+        const b = editor.view.domAtPos(at[1]);
         const range = document.createRange();
         range.setStart(a.node, a.offset);
         range.setEnd(b.node, b.offset);
@@ -377,15 +374,9 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
       select: (start, end) => {
         if (!editor) return;
         reveal(start);
-        const current = drawing.current;
-        if (!current) return;
-        const from = start - current.base;
-        const to = end - current.base;
         editor.view.focus();
-        if (from < 0 || to > current.map.length || from > to) return;
-        const { state } = editor;
-        const selection = TextSelection.create(state.doc, offsetToPos(current.map, from), offsetToPos(current.map, to));
-        editor.view.dispatch(state.tr.setSelection(selection));
+        const at = drawing.current && positionsOf(drawing.current, start, end);
+        if (at) editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, ...at)));
       },
       focus: () => editor?.view.focus(),
     }),
