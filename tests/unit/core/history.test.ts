@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../main/api/contract';
-import {
-  HISTORY_LIMIT,
-  emptyHistory,
-  invert,
-  record,
-  redo,
-  touchedIds,
-  undo,
-  type ChangeSet,
-  type History,
-} from '../../../main/core/history';
+import { HISTORY_LIMIT, emptyHistory, record, redo, undo, type History } from '../../../main/core/history';
+import type { Annotation, StoreData } from '../../../main/core/model';
+import { StoreModel } from '../../../main/core/store-model';
+import { annotationChange, type Transaction } from '../../../main/core/transaction';
 
 const annotation = (id: string, start = 0, end = 4, label = 'quote'): Annotation => ({
   id,
@@ -27,56 +19,65 @@ const annotation = (id: string, start = 0, end = 4, label = 'quote'): Annotation
   updatedAt: '2024-01-01T00:00:00.000Z',
 });
 
-const change = (partial: Partial<ChangeSet>): ChangeSet => ({ created: [], updated: [], deleted: [], ...partial });
+const emptyData = (annotations: Annotation[] = []): StoreData => ({
+  schemaVersion: 4,
+  settings: { annotator: 'ada', extendToWords: true },
+  folders: [],
+  labels: [],
+  documents: {},
+  status: {},
+  review: {},
+  rejectedSuggestions: {},
+  activity: {},
+  annotations,
+});
 
-/** The annotation set as the service keeps it: by id. */
-type AnnotationSet = ReadonlyMap<string, Annotation>;
+const create = (a: Annotation): Transaction => ({ changes: [annotationChange(null, a)] });
 
-function applyChange(set: AnnotationSet, c: ChangeSet): AnnotationSet {
-  const next = new Map(set);
-  for (const a of c.deleted) next.delete(a.id);
-  for (const { after } of c.updated) next.set(after.id, after);
-  for (const a of c.created) next.set(a.id, a);
-  return next;
-}
+/** The model's annotations by id, in an order that does not depend on how they were put in. */
+const annotationsOf = (model: StoreModel): Annotation[] =>
+  [...model.annotations()].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('history', () => {
   it('removes a created annotation on undo and brings it back on redo', () => {
+    const model = new StoreModel(emptyData());
     const a = annotation('a');
-    const created = change({ created: [a] });
-    let set = applyChange(new Map(), created);
-    const h = record(emptyHistory, created);
+    model.apply(create(a));
+    const undone = undo(record(emptyHistory, create(a)));
+    if (!undone) throw new Error('nothing to undo');
+    model.apply(undone.apply);
+    expect(model.annotation('a')).toBeUndefined();
 
-    const undone = undo(h);
-    expect(undone).not.toBeNull();
-    set = applyChange(set, undone!.apply);
-    expect(set.has('a')).toBe(false);
-
-    const redone = redo(undone!.history);
-    expect(redone).not.toBeNull();
-    set = applyChange(set, redone!.apply);
-    expect(set.get('a')).toEqual(a);
+    const redone = redo(undone.history);
+    if (!redone) throw new Error('nothing to redo');
+    model.apply(redone.apply);
+    expect(model.annotation('a')).toBe(a);
+    expect(redone.history).toEqual({ done: [create(a)], undone: [] });
   });
 
   it('gives back the same annotation, with the same id, on undo of a delete', () => {
     const a = annotation('kept-id', 3, 9, 'date');
-    const deleted = change({ deleted: [a] });
+    const model = new StoreModel(emptyData([a]));
+    const deleted: Transaction = { changes: [annotationChange(a, null)] };
+    model.apply(deleted);
     const undone = undo(record(emptyHistory, deleted));
-    expect(undone?.apply.created).toEqual([a]);
-    expect(undone?.apply.deleted).toEqual([]);
+    if (!undone) throw new Error('nothing to undo');
+    model.apply(undone.apply);
+    expect(model.annotation('kept-id')).toBe(a);
+    expect(undone.apply.changes).toEqual([{ type: 'annotation', id: 'kept-id', before: null, after: a }]);
   });
 
   it('swaps before and after on undo of an update', () => {
     const before = annotation('a', 0, 4, 'quote');
     const after = annotation('a', 0, 4, 'date');
-    expect(invert(change({ updated: [{ before, after }] })).updated).toEqual([{ before: after, after: before }]);
+    const undone = undo(record(emptyHistory, { changes: [annotationChange(before, after)] }));
+    expect(undone?.apply.changes).toEqual([{ type: 'annotation', id: 'a', before: after, after: before }]);
   });
 
-  it('clears the redo stack when a new change is recorded', () => {
-    const first = change({ created: [annotation('a')] });
-    const undone = undo(record(emptyHistory, first));
+  it('clears the redo stack when a new transaction is recorded', () => {
+    const undone = undo(record(emptyHistory, create(annotation('a'))));
     expect(undone?.history.undone).toHaveLength(1);
-    const h = record(undone!.history, change({ created: [annotation('b')] }));
+    const h = record(undone?.history ?? emptyHistory, create(annotation('b')));
     expect(h.undone).toEqual([]);
     expect(redo(h)).toBeNull();
   });
@@ -86,24 +87,16 @@ describe('history', () => {
     expect(redo(emptyHistory)).toBeNull();
   });
 
-  it('keeps at most HISTORY_LIMIT changes, dropping the oldest', () => {
+  it('keeps at most HISTORY_LIMIT transactions, dropping the oldest', () => {
     let h: History = emptyHistory;
-    for (let i = 0; i < HISTORY_LIMIT + 5; i += 1) h = record(h, change({ created: [annotation(`a${i}`)] }));
+    for (let i = 0; i < HISTORY_LIMIT + 5; i += 1) h = record(h, create(annotation(`a${i}`)));
     expect(h.done).toHaveLength(HISTORY_LIMIT);
-    expect(h.done[0]?.created[0]?.id).toBe('a5');
-  });
-
-  it('lists created and updated ids as touched, not deleted ones', () => {
-    const c = change({
-      created: [annotation('new')],
-      updated: [{ before: annotation('moved', 0, 2), after: annotation('moved', 1, 3) }],
-      deleted: [annotation('gone')],
-    });
-    expect(touchedIds(c)).toEqual(['new', 'moved']);
+    expect(h.done[0]?.changes[0]).toMatchObject({ id: 'a5' });
+    expect(h.done.at(-1)?.changes[0]).toMatchObject({ id: `a${HISTORY_LIMIT + 4}` });
   });
 
   describe('round trips (property)', () => {
-    /** A user action on the current set, turned into a change set with fresh ids. */
+    /** A user action on the current model, made into a transaction with fresh ids. */
     type Step =
       | { kind: 'create'; start: number }
       | { kind: 'update'; pick: number; label: string }
@@ -114,41 +107,42 @@ describe('history', () => {
       fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
     );
 
-    function toChange(set: AnnotationSet, step: Step, n: number): ChangeSet | null {
-      const existing = [...set.values()];
-      if (step.kind === 'create') return change({ created: [annotation(`id-${n}`, step.start, step.start + 3)] });
+    function toTransaction(model: StoreModel, step: Step, n: number): Transaction | null {
+      if (step.kind === 'create') return create(annotation(`id-${n}`, step.start, step.start + 3));
+      const existing = annotationsOf(model);
       const target = existing[step.pick % Math.max(1, existing.length)];
       if (target === undefined) return null;
-      if (step.kind === 'delete') return change({ deleted: [target] });
+      if (step.kind === 'delete') return { changes: [annotationChange(target, null)] };
       const after = { ...target, label: step.label, start: target.start + 1, end: target.end + 1 };
-      return change({ updated: [{ before: target, after }] });
+      return { changes: [annotationChange(target, after)] };
     }
 
-    it('returns to the initial set after undoing everything, and to the final set after redoing everything', () => {
+    it('returns to the initial annotations after undoing everything, and to the final ones after redoing everything', () => {
       fc.assert(
         fc.property(fc.array(stepArb, { maxLength: 30 }), (steps) => {
-          const initial: AnnotationSet = new Map([['seed', annotation('seed')]]);
-          let set = initial;
+          const model = new StoreModel(emptyData([annotation('seed')]));
+          const initial = annotationsOf(model);
           let h: History = emptyHistory;
           steps.forEach((step, n) => {
-            const c = toChange(set, step, n);
-            if (c === null) return;
-            set = applyChange(set, c);
-            h = record(h, c);
+            const tx = toTransaction(model, step, n);
+            if (tx === null) return;
+            model.apply(tx);
+            h = record(h, tx);
           });
-          const final = set;
+          const final = annotationsOf(model);
 
+          // apply() checks every `before`: an undo that did not fit the model would throw.
           for (let u = undo(h); u !== null; u = undo(h)) {
-            set = applyChange(set, u.apply);
+            model.apply(u.apply);
             h = u.history;
           }
-          expect(set).toEqual(initial);
+          expect(annotationsOf(model)).toEqual(initial);
 
           for (let r = redo(h); r !== null; r = redo(h)) {
-            set = applyChange(set, r.apply);
+            model.apply(r.apply);
             h = r.history;
           }
-          expect(set).toEqual(final);
+          expect(annotationsOf(model)).toEqual(final);
         }),
       );
     });
