@@ -3,7 +3,7 @@
  * result. A store from a newer Parley is refused rather than guessed at.
  */
 import { defaultLabels } from '../core/labels';
-import { CURRENT_SCHEMA_VERSION, describeInvalidStore, type StoreData } from './store-data';
+import { CURRENT_SCHEMA_VERSION, validateStore, type StoreData } from './store-data';
 
 export type MigrationResult =
   { ok: true; data: StoreData; changed: boolean } | { ok: false; kind: 'corrupt' | 'newer-version'; reason: string };
@@ -26,7 +26,20 @@ const STEPS: Record<number, (data: Record<string, unknown>) => Record<string, un
         })
       : data.labels,
   }),
+  /** 4 files annotations by document (`{ docId: [annotations] }`), so a snapshot is written a document at a time. */
+  3: (data) => ({ ...data, annotations: fileByDocument(data.annotations) }),
 };
+
+/** Annotations kept by id (`{ id: annotation }`), filed by their `docId`; anything else is left for validation to refuse. */
+function fileByDocument(annotations: unknown): unknown {
+  if (!isRecord(annotations)) return annotations;
+  const filed: Record<string, unknown[]> = {};
+  for (const a of Object.values(annotations)) {
+    const docId = isRecord(a) && typeof a.docId === 'string' ? a.docId : '';
+    (filed[docId] ??= []).push(a);
+  }
+  return filed;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,9 +66,13 @@ export function migrate(raw: unknown): MigrationResult {
     if (!step) return { ok: false, kind: 'corrupt', reason: `has schema version ${v}, which cannot be migrated` };
     data = { ...step(data), schemaVersion: v + 1 };
   }
-  const problem = describeInvalidStore(data);
-  if (problem !== null) {
-    return { ok: false, kind: 'corrupt', reason: `is not a valid Parley store (${problem}); it was left untouched` };
+  const valid = validateStore(data);
+  if (!valid.ok) {
+    return {
+      ok: false,
+      kind: 'corrupt',
+      reason: `is not a valid Parley store (${valid.problem}); it was left untouched`,
+    };
   }
-  return { ok: true, data: data as unknown as StoreData, changed: version !== CURRENT_SCHEMA_VERSION };
+  return { ok: true, data: valid.data, changed: version !== CURRENT_SCHEMA_VERSION };
 }

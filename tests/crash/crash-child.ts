@@ -2,7 +2,8 @@
  * The process the crash test kills: the real service on a store, adding, relabelling and
  * deleting annotations in a loop as fast as it can. Before each change it prints the change it
  * is about to make (`intent`), and once the store reports it written to disk, `ack`, one JSON
- * object a line on stdout. Run as: node crash-child.js STORE SEEDS SEED
+ * object a line on stdout. Its journal is folded into a new snapshot every 40 changes (or 64 KiB),
+ * so kills land before, during and after compactions. Run as: node crash-child.js STORE SEEDS SEED
  */
 import { createRandom } from '../../bench/random';
 import { ParleyService } from '../../main/service/parley-service';
@@ -10,6 +11,8 @@ import { ParleyService } from '../../main/service/parley-service';
 const [storePath, seedsDir, seedArg] = process.argv.slice(2);
 if (!storePath || !seedsDir) throw new Error('usage: crash-child STORE SEEDS SEED');
 
+/** Small, so that the 200 runs fold the journal into a snapshot many times. */
+const JOURNAL_LIMIT = { bytes: 64 * 1024, records: 40 };
 const random = createRandom(Number(seedArg ?? 1) || 1);
 const pick = <T>(list: readonly T[]): T => random.pick(list);
 const say = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -19,6 +22,7 @@ const service = await ParleyService.create({
   seedDirs: [seedsDir],
   defaultAnnotator: 'crash',
   debounceMs: 0,
+  journalLimit: JOURNAL_LIMIT,
 });
 const session = await service.getSession();
 if (session.storeProblem) {

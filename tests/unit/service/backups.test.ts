@@ -1,25 +1,26 @@
-import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/service/dispatch';
 import { ParleyService } from '../../../main/service/parley-service';
+import { Store } from '../../../main/service/store';
+import { emptyStoreData } from '../../../main/service/store-data';
+import { readStore, storeFiles } from '../../fixtures/store-files';
 
 const SEEDS = resolve(import.meta.dirname, '../../../seeds');
 let dir = '';
 let storePath = '';
 let service: ParleyService;
 
+const start = (): Promise<ParleyService> =>
+  ParleyService.create({ storePath, seedDirs: [join(dir, 'seeds')], defaultAnnotator: 'ada', debounceMs: 0 });
+
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'parley-backups-'));
   await cp(SEEDS, join(dir, 'seeds'), { recursive: true });
   storePath = join(dir, 'parley-store.json');
-  service = await ParleyService.create({
-    storePath,
-    seedDirs: [join(dir, 'seeds')],
-    defaultAnnotator: 'ada',
-    debounceMs: 0,
-  });
+  service = await start();
 });
 afterEach(async () => {
   await service.close();
@@ -29,15 +30,23 @@ afterEach(async () => {
 const firstDoc = async (): Promise<string> => (await service.listDocuments())[0]?.id ?? '';
 const backupAt = (stamp: string): string => `parley-store.json.backup-${stamp}`;
 
+/** Backs the store up as it is now, as if at `iso`: the app is quit, the store backed up, the app started again. */
+async function backupAsOf(iso: string): Promise<void> {
+  await service.close();
+  const opened = await Store.open(storePath, () => emptyStoreData('ada'));
+  if (!opened.ok) throw new Error(opened.problem.message);
+  await opened.store.backup(new Date(iso));
+  await opened.store.close();
+  service = await start();
+}
+
 describe('backups', () => {
   it('lists backups newest first with what they hold, and restores one; the store before it becomes a backup', async () => {
     const docId = await firstDoc();
     await service.addAnnotation({ docId, start: 0, end: 7, label: 'quote' });
-    await service.flush();
-    await copyFile(storePath, join(dir, backupAt('2026-11-20T09-00-00-000Z')));
+    await backupAsOf('2026-11-20T09:00:00.000Z');
     await service.addAnnotation({ docId, start: 8, end: 16, label: 'date' });
-    await service.flush();
-    await copyFile(storePath, join(dir, backupAt('2026-11-21T09-00-00-000Z')));
+    await backupAsOf('2026-11-21T09:00:00.000Z');
     await service.addAnnotation({ docId, start: 20, end: 30, label: 'precondition' });
 
     const listed = await service.listBackups();
@@ -48,10 +57,8 @@ describe('backups', () => {
 
     await service.restoreBackup(backupAt('2026-11-20T09-00-00-000Z'));
     expect((await service.getDocument(docId)).annotations.map((a) => a.label)).toEqual(['quote']);
-    expect(JSON.parse(await readFile(storePath, 'utf8'))).toMatchObject({ annotations: expect.any(Object) as unknown });
-    expect(
-      Object.keys((JSON.parse(await readFile(storePath, 'utf8')) as { annotations: object }).annotations),
-    ).toHaveLength(1);
+    await service.flush();
+    expect((await readStore(storePath)).annotations.map((a) => a.label)).toEqual(['quote']);
     // The store as it was (three spans) is now the newest backup: the restore can be undone.
     const after = await service.listBackups();
     expect(after).toHaveLength(3);
@@ -68,7 +75,7 @@ describe('backups', () => {
     const docId = await firstDoc();
     await service.addAnnotation({ docId, start: 0, end: 7, label: 'quote' });
     await service.flush();
-    const before = await readFile(storePath, 'utf8');
+    const before = await storeFiles(storePath);
     await expect(service.restoreBackup(backupAt('2026-01-01T00-00-00-000Z'))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -77,7 +84,7 @@ describe('backups', () => {
     await expect(service.restoreBackup(backupAt('2026-11-22T09-00-00-000Z'))).rejects.toThrow(
       /is not valid JSON at line 1.*the store was left as it is/,
     );
-    expect(await readFile(storePath, 'utf8')).toBe(before);
+    expect(await storeFiles(storePath)).toEqual(before);
     expect((await readdir(dir)).filter((n) => n.includes('.backup-'))).toHaveLength(1);
   });
 

@@ -7,6 +7,7 @@ import { ParleyService } from '../../../main/service/parley-service';
 import { Store } from '../../../main/service/store';
 import { emptyStoreData } from '../../../main/service/store-data';
 import { lockPathOf, StoreInUseError, StoreLock } from '../../../main/service/store-lock';
+import { storeFiles } from '../../fixtures/store-files';
 import { runCli } from '../main/run-cli';
 
 const SEEDS = resolve(import.meta.dirname, '../../../seeds');
@@ -43,12 +44,13 @@ describe('store lock', () => {
         ),
       );
       // The service reports it as a store problem and does not touch the file.
-      await writeFile(storePath, JSON.stringify(emptyStoreData('ada')));
-      const before = await readFile(storePath, 'utf8');
+      await writeFile(storePath, JSON.stringify({ ...emptyStoreData('ada'), annotations: {} }));
+      const before = await storeFiles(storePath);
       const service = await ParleyService.create({ storePath, seedDirs: [SEEDS], defaultAnnotator: 'ada' });
       const session = await service.getSession();
       expect(session.storeProblem).toMatchObject({ kind: 'in-use', canStartFresh: false });
-      expect(await readFile(storePath, 'utf8')).toBe(before);
+      await service.close();
+      expect(await storeFiles(storePath)).toEqual(before);
       expect(await readFile(lockPathOf(storePath), 'utf8')).toBe(lockOf(other.pid));
     } finally {
       other.stop();
@@ -79,13 +81,19 @@ describe('store lock', () => {
   it('lets readers open the store beside a writer, and they write nothing', async () => {
     const writer = await Store.open(storePath, () => emptyStoreData('ada'));
     if (!writer.ok) throw new Error(writer.problem.message);
-    const reader = await Store.open(storePath, () => emptyStoreData('ada'), 0, { readOnly: true });
+    const reader = await Store.open(storePath, () => emptyStoreData('ada'), {
+      debounceMs: 0,
+      access: { readOnly: true },
+    });
     if (!reader.ok) throw new Error(reader.problem.message);
-    const before = await readFile(storePath, 'utf8');
-    reader.store.data.folders.push('/never-written');
-    reader.store.markDirty();
+    const before = await storeFiles(storePath);
+    const folders = reader.store.model.tables.folders;
+    reader.store.commit({ changes: [{ type: 'folders', before: folders, after: [...folders, '/never-written'] }] });
+    await reader.store.flush();
     await reader.store.close();
-    expect(await readFile(storePath, 'utf8')).toBe(before);
+    expect(await storeFiles(storePath)).toEqual(before);
+    // The reader let go of nothing it did not hold: the writer's lock is still there.
+    expect(JSON.parse(await readFile(lockPathOf(storePath), 'utf8'))).toMatchObject({ pid: process.pid });
     await writer.store.close();
   });
 
