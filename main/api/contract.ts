@@ -1,76 +1,26 @@
 /**
  * The one contract between Parley's processes: every call the renderer can make, the events main
  * sends, and the data that crosses. Preload, main/ipc and the test harness all loop over
- * API_METHODS, so none of them spells a method by hand. No imports: anything may import this.
+ * API_METHODS, so none of them spells a method by hand. It imports only types (the domain model
+ * of core/model.ts), so anything may import it.
  */
 
-/** A label analysts tag with. Labels are data: users add, rename and recolour them. */
-export interface Label {
-  /** Stable id stamped on annotations (`quote`). */
-  id: string;
-  /** Name shown in the palette. */
-  name: string;
-  /** CSS hex colour `#rrggbb`. */
-  color: string;
-  /** One key that applies the label (`1`), or empty for none. */
-  hotkey: string;
-  /** Attributes a span of this label can carry (quote → speaker, precondition → holder, date → value). */
-  attributes?: AttributeDef[];
-}
+import type {
+  Annotation,
+  AnnotationSource,
+  AttributeDef,
+  Comment,
+  DocStatus,
+  Label,
+  ReviewState,
+  Settings,
+} from '../core/model';
 
-/** An attribute a label declares: a free text, one of a list of choices, or an ISO 8601 date. */
-export interface AttributeDef {
-  name: string;
-  kind: 'text' | 'choice' | 'date';
-  /** For `choice`: the values offered. */
-  choices?: string[];
-}
+// The domain model is defined once, in core/model.ts; the contract passes its types on.
+export type { Annotation, AnnotationSource, AttributeDef, Comment, DocStatus, Label, ReviewState, Settings };
 
-/** Where a span came from: tagged by hand, or an accepted suggestion (kept for audit). */
-export type AnnotationSource = 'manual' | 'suggested';
-
-/** An analyst's progress on one document. */
-export type DocStatus = 'todo' | 'in-progress' | 'done';
-export const DOC_STATUSES: readonly DocStatus[] = ['todo', 'in-progress', 'done'];
-
-/** A tagged span. Offsets are UTF-16 code units into the document text, `end` exclusive. */
-export interface Annotation {
-  /** UUID; survives undo of a delete. */
-  id: string;
-  docId: string;
-  /** First UTF-16 code unit of the span. */
-  start: number;
-  /** One past the last UTF-16 code unit of the span. */
-  end: number;
-  /** A label id. */
-  label: string;
-  /** The covered text, `docText.slice(start, end)` when it was tagged. */
-  text: string;
-  /** Up to 32 UTF-16 code units before the span, to find it again if the text drifts. */
-  prefix: string;
-  /** Up to 32 UTF-16 code units after the span. */
-  suffix: string;
-  annotator: string;
-  /** ISO 8601 timestamps. */
-  createdAt: string;
-  updatedAt: string;
-  attributes?: Record<string, string>;
-  note?: string;
-  /** A review thread on the span, oldest first. */
-  comments?: Comment[];
-  /** For a gold span: the id of the colleague's span it was accepted from. */
-  acceptedFrom?: string;
-  /** `suggested` when the span is an accepted suggestion; absent means tagged by hand. */
-  source?: AnnotationSource;
-}
-
-/** One comment of a span's review thread. */
-export interface Comment {
-  author: string;
-  /** ISO 8601. */
-  at: string;
-  text: string;
-}
+/** An analyst's progress on one document; core/model.ts makes its schema (and DocStatus) of this list. */
+export const DOC_STATUSES = ['todo', 'in-progress', 'done'] as const;
 
 /** The reserved annotator whose set is the adjudicated gold standard. */
 export const GOLD = 'gold';
@@ -102,10 +52,31 @@ export interface DocumentSummary {
 /** Why an annotation is flagged rather than drawn as a normal span. */
 export type AnchorProblem = 'text-mismatch' | 'out-of-range';
 
-/** An annotation as shown in a document, with the result of checking it against the text. */
-export interface AnnotationView extends Annotation {
+/**
+ * An annotation as the renderer shows it: without the context kept to find it again (prefix and
+ * suffix stay in main), with the result of checking it against the text, and its revision.
+ */
+export interface AnnotationView extends Omit<Annotation, 'prefix' | 'suffix'> {
   /** Present when the stored text does not match the document any more: shown, never moved. */
   problem?: AnchorProblem;
+  /**
+   * The number of the store transaction that last changed it (0: not changed since the store was
+   * opened). Of two views of one annotation, the one with the larger revision is the newer.
+   */
+  rev: number;
+}
+
+/** An annotation that was deleted, by the transaction numbered `rev`. */
+export interface RemovedAnnotation {
+  id: string;
+  docId: string;
+  rev: number;
+}
+
+/** Annotations a change created or changed (as they are now) and removed. */
+export interface AnnotationDelta {
+  upsert: AnnotationView[];
+  remove: RemovedAnnotation[];
 }
 
 /** A span of a changed text, found again at another place. */
@@ -149,10 +120,17 @@ export interface DocumentView {
   text: string;
   /** The current annotator's annotations, sorted by (start, -end). */
   annotations: AnnotationView[];
+  /** The store transaction the view is as of: later changes arrive as `changes` events. */
+  seq: number;
 }
 
 /** What the renderer asks for to tag a new span. Offsets: UTF-16 code units, end exclusive. */
 export interface NewAnnotation {
+  /**
+   * A fresh UUID the renderer chose, so it can draw the span before main answers; main makes
+   * one when it is absent and refuses one that is taken.
+   */
+  id?: string;
   docId: string;
   start: number;
   end: number;
@@ -173,22 +151,26 @@ export interface AnnotationChanges {
 }
 
 /** What an undo or redo changed, so the renderer can show it. */
-export interface HistoryStep {
+export interface HistoryStep extends AnnotationDelta {
   docId: string;
-  /** The document's annotations after the step (current annotator). */
-  annotations: AnnotationView[];
   /** Ids the step brought back or changed, to select them. */
   touchedIds: string[];
 }
 
-/** User preferences kept in the store. */
-export interface Settings {
-  /** Name stamped on every annotation. */
-  annotator: string;
-  /** Extend a selection to whole words before tagging it. */
-  extendToWords: boolean;
-  /** Labels whose built-in recogniser suggests spans; absent: every label that has one. */
-  suggestLabels?: string[];
+/** What one store transaction changed, as the renderer needs it (the `changes` event). */
+export interface ChangeEvent {
+  /** The transaction's number; a later transaction has a larger one. */
+  seq: number;
+  /** Every annotator's annotations it created, changed or removed. */
+  annotations: AnnotationDelta;
+  /** Summaries of the documents whose status, counts or date it changed (current annotator). */
+  documents: DocumentSummary[];
+  /** The label set, when it changed. */
+  labels?: Label[];
+  /** The settings, when they changed. */
+  settings?: Settings;
+  /** Set when the change was too large to send: reload what is shown. */
+  reload?: boolean;
 }
 
 /** A store Parley cannot use; every other call fails until it is resolved. */
@@ -414,9 +396,6 @@ export interface AnnotatorStats {
 export type ReviewClass = 'agreed' | 'label' | 'boundary' | 'partial' | 'only';
 export const REVIEW_CLASSES: readonly ReviewClass[] = ['agreed', 'label', 'boundary', 'partial', 'only'];
 
-/** Review state of a document. */
-export type ReviewState = 'open' | 'adjudicated';
-
 /** A colleague's span in review. */
 export interface ReviewSpan extends AnnotationView {
   cls: ReviewClass;
@@ -511,12 +490,12 @@ export interface ParleyApi {
   listDocuments(): Promise<DocumentSummary[]>;
   /** One document's text and the current annotator's annotations. Throws NOT_FOUND. */
   getDocument(docId: string): Promise<DocumentView>;
-  /** Tags a span; the service fills text, prefix, suffix, id and times. Throws BAD_REQUEST. */
-  addAnnotation(input: NewAnnotation): Promise<Annotation>;
+  /** Tags a span; the service fills text, prefix, suffix, id (unless given) and times. Throws BAD_REQUEST. */
+  addAnnotation(input: NewAnnotation): Promise<AnnotationView>;
   /** Changes an annotation's span, label, attributes or note. Throws NOT_FOUND / BAD_REQUEST. */
-  updateAnnotation(id: string, changes: AnnotationChanges): Promise<Annotation>;
+  updateAnnotation(id: string, changes: AnnotationChanges): Promise<AnnotationView>;
   /** Deletes an annotation; undo brings it back with the same id. Throws NOT_FOUND. */
-  deleteAnnotation(id: string): Promise<void>;
+  deleteAnnotation(id: string): Promise<RemovedAnnotation>;
   /** Undoes the current annotator's last change in a document; null when nothing is left. */
   undo(docId: string): Promise<HistoryStep | null>;
   /** Redoes the last undone change in a document; null when nothing is left. */
@@ -561,17 +540,23 @@ export interface ParleyApi {
   /** Review progress of every document for the chosen annotators. */
   listReviewSummaries(annotators: string[]): Promise<ReviewSummary[]>;
   /** Copies a colleague's span into gold (once); returns the gold span. */
-  acceptSpan(annotationId: string): Promise<Annotation>;
+  acceptSpan(annotationId: string): Promise<AnnotationView>;
   /** Marks a colleague's span rejected (`true`) or not (`false`) for this document's review. */
   rejectSpan(annotationId: string, rejected: boolean): Promise<void>;
   /** Sets a document's review state; the summary counts disagreements among `annotators`. */
   setReviewState(docId: string, state: ReviewState, annotators: string[]): Promise<ReviewSummary>;
   /** Adds a comment by the current annotator to any span's thread. */
-  addComment(annotationId: string, text: string): Promise<Annotation>;
+  addComment(annotationId: string, text: string): Promise<AnnotationView>;
   /** The open suggestions for a document: not yet tagged, not rejected by the current annotator. */
   getSuggestions(docId: string): Promise<Suggestion[]>;
   /** Turns a suggestion into an annotation (source `suggested`), with attributes as edited. */
-  acceptSuggestion(docId: string, suggestionId: string, attributes?: Record<string, string>): Promise<Annotation>;
+  acceptSuggestion(
+    docId: string,
+    suggestionId: string,
+    attributes?: Record<string, string>,
+    /** A fresh UUID for the new annotation, chosen by the renderer (as NewAnnotation.id). */
+    id?: string,
+  ): Promise<AnnotationView>;
   /** Rejects a suggestion for the current annotator and document, for good. */
   rejectSuggestion(docId: string, suggestionId: string): Promise<void>;
   /** Sets or clears (null) a document's publication date, YYYY-MM-DD, for resolving relative dates. */
@@ -646,6 +631,8 @@ export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true
 
 /** Events main sends to the renderer. */
 export interface ParleyEvents {
+  /** A store transaction was committed: what it changed. */
+  changes: ChangeEvent;
   /** The corpus changed (a folder was added). */
   'documents-changed': DocumentSummary[];
   /** The autosave state changed. */
@@ -657,7 +644,18 @@ export interface ParleyEvents {
 }
 
 export type EventName = keyof ParleyEvents;
-export const EVENT_NAMES = ['documents-changed', 'save-state', 'menu-command'] as const satisfies readonly EventName[];
+/** Every event, listed once; as with API_METHODS, one left out is a compile error. */
+export const EVENT_NAMES = [
+  'changes',
+  'documents-changed',
+  'save-state',
+  'menu-command',
+  'progress',
+] as const satisfies readonly EventName[];
+
+type MissingEvent = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+/** Compile-time check: fails to type-check if a ParleyEvents name is not in EVENT_NAMES. */
+export const EVENT_NAMES_COMPLETE: MissingEvent extends never ? true : MissingEvent = true;
 
 /** Error codes a call can fail with. */
 export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'STORE_UNAVAILABLE' | 'IO_ERROR' | 'FORBIDDEN' | 'INTERNAL';

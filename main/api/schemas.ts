@@ -20,6 +20,7 @@ const startBeforeEnd = (span: { start?: number | undefined; end?: number | undef
 
 const newAnnotation = z
   .strictObject({
+    id: annotationId.optional(),
     docId,
     start: offset,
     end: offset,
@@ -125,7 +126,7 @@ export const ARGUMENT_SCHEMAS = {
   redo: [['docId', docId]],
   setStatus: [
     ['docId', docId],
-    ['status', z.enum(DOC_STATUSES as [string, ...string[]])],
+    ['status', z.enum(DOC_STATUSES)],
   ],
   updateSettings: [['changes', settingsChanges]],
   openFolder: [],
@@ -180,6 +181,7 @@ export const ARGUMENT_SCHEMAS = {
     ['docId', docId],
     ['suggestionId', suggestionId],
     ['attributes', attributes.optional()],
+    ['id', annotationId.optional()],
   ],
   rejectSuggestion: [
     ['docId', docId],

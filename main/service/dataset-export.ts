@@ -4,17 +4,17 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Annotation, DocStatus, ExportRequest, ExportSummary } from '../api/contract';
+import type { Annotation, DocStatus, ExportRequest, ExportSummary, Label } from '../api/contract';
 import { compareSpans } from '../core/span';
 import type { Dataset, DatasetDocument, DatasetFile, Format } from '../core/formats/dataset';
 import { labelStudioConfig } from '../core/formats/labelstudio';
 import type { LoadedDocument } from './corpus';
 import { ParleyError } from './errors';
-import type { StoreData } from './store-data';
+import type { ReadonlyTables } from '../core/store-model';
 
 /** What an export reads from the service. */
 export interface ExportSource {
-  data: StoreData;
+  data: ReadonlyTables;
   documents: readonly LoadedDocument[];
   /** The annotations of a document, any annotator. */
   annotationsOf(docId: string): readonly Annotation[];
@@ -62,7 +62,8 @@ export function buildDataset(source: ExportSource, request: ExportRequest): Data
       });
     }
   }
-  return { labels: source.data.labels.filter((l) => labels.has(l.id)), documents };
+  const chosen = source.data.labels.filter((l) => labels.has(l.id));
+  return { labels: structuredClone(chosen) as Label[], documents };
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same split on every machine. */
@@ -147,6 +148,8 @@ export async function writeExportFiles(
   destination: string,
   files: readonly DatasetFile[],
   isSingleFile: boolean,
+  /** Called after each file is written, with how many of `files` are. */
+  onWritten: (done: number) => void = () => undefined,
 ): Promise<string[]> {
   const root = resolve(destination);
   const written: string[] = [];
@@ -163,6 +166,7 @@ export async function writeExportFiles(
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.content, 'utf8');
     written.push(target);
+    onWritten(written.length);
   }
   return written;
 }

@@ -54,12 +54,23 @@ async function readText(path: string, name: string): Promise<string> {
  * The files to parse: the file itself, or every regular file directly in a folder (links are
  * followed only to files inside the folder). Throws BAD_REQUEST / IO_ERROR with the reason.
  */
-export async function readImportFiles(path: string, isFolder: boolean): Promise<DatasetFile[]> {
+export async function readImportFiles(
+  path: string,
+  isFolder: boolean,
+  /** Called after each file is read, with how many are read and how many there are. */
+  onRead: (done: number, total: number) => void = () => undefined,
+): Promise<DatasetFile[]> {
   try {
-    if (!isFolder) return [{ path: path.split(sep).pop() ?? path, content: await readText(path, path) }];
+    if (!isFolder) {
+      const content = await readText(path, path);
+      onRead(1, 1);
+      return [{ path: path.split(sep).pop() ?? path, content }];
+    }
     const root = await realpath(path);
     const files: DatasetFile[] = [];
-    for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const [index, entry] of entries.entries()) {
+      onRead(index, entries.length);
       const full = join(path, entry.name);
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => '');
@@ -67,6 +78,7 @@ export async function readImportFiles(path: string, isFolder: boolean): Promise<
       } else if (!entry.isFile()) continue;
       files.push({ path: relative(path, full), content: await readText(full, entry.name) });
     }
+    onRead(entries.length, entries.length);
     return files;
   } catch (error) {
     if (error instanceof ParleyError) throw error;

@@ -2,6 +2,8 @@
  * Implements ParleyApi over the store and the corpus: what Electron's main process serves over
  * IPC and what tests drive directly. Plain Node; no Electron. Arguments are assumed to have passed
  * the schemas of api/schemas.ts; checks that need data (offsets vs. text, known labels) live here.
+ * Every change goes through commit() (annotation-book.ts); each committed transaction becomes a
+ * `changes` event.
  */
 import { randomUUID } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -9,22 +11,15 @@ import {
   GOLD,
   type AgreementReport,
   type AgreementRequest,
-  type Annotation,
   type AnchorReview,
-  type BackupInfo,
+  type AnnotationChanges,
+  type AnnotationDelta,
+  type AnnotationView,
   type AnnotatorStats,
+  type BackupInfo,
+  type ChangeEvent,
   type Disagreement,
   type DisagreementQuery,
-  type Label,
-  type LabelDisposal,
-  type ReviewState,
-  type SearchHit,
-  type SessionStats,
-  type Suggestion,
-  type ReviewSummary,
-  type ReviewView,
-  type AnnotationChanges,
-  type AnnotationView,
   type DocStatus,
   type DocumentSummary,
   type DocumentView,
@@ -34,23 +29,42 @@ import {
   type HistoryStep,
   type ImportReport,
   type ImportRequest,
+  type Label,
+  type LabelDisposal,
   type NewAnnotation,
   type ParleyApi,
   type ParleyEvents,
+  type RemovedAnnotation,
+  type ReviewState,
+  type ReviewSummary,
+  type ReviewView,
+  type SearchHit,
   type SessionInfo,
+  type SessionStats,
   type Settings,
   type StoreProblem,
+  type Suggestion,
 } from '../api/contract';
-import * as history from '../core/history';
-import { checkAnchor, compareSpans, describeBadSpan, quoteOf } from '../core/span';
-import { anchorReviewOf, moveSpans } from './anchor-review';
+import { stampAnnotation } from '../core/annotation';
 import type { Format } from '../core/formats/dataset';
-import { loadFolder, type LoadedDocument } from './corpus';
-import { exportTo, formatOf, importFrom, isFolderExport, type TransferHost } from './dataset-transfer';
+import type { Annotation } from '../core/model';
+import { checkAnchor, compareSpans, describeBadSpan, quoteOf } from '../core/span';
+import {
+  annotationChange,
+  annotationChanges,
+  keptAnnotationIds,
+  type Change,
+  type Transaction,
+} from '../core/transaction';
+import { AnnotationBook, type CommitOptions, type HistoryKey } from './annotation-book';
+import { anchorReviewOf, moveSpans } from './anchor-review';
+import { CorpusIndex } from './corpus-index';
+import { exportTo, formatOf, importFrom, isFolderExport } from './dataset-transfer';
 import { ParleyError } from './errors';
 import { ReviewService } from './review-service';
+import type { ServiceHost } from './service-host';
 import { SessionService } from './session-service';
-import { Store, type StoreAccess } from './store';
+import { Store, type JournalLimit, type StoreAccess } from './store';
 import { emptyStoreData } from './store-data';
 
 export interface ServiceOptions {
@@ -73,43 +87,30 @@ export interface ServiceOptions {
   debounceMs?: number;
   /** Open the store for writing under a lock naming the holder (the default), or only to read. */
   access?: StoreAccess;
+  /** When the store folds its journal into a new snapshot (default: store.ts). */
+  journalLimit?: JournalLimit;
 }
 
 type Listener<E extends EventName> = (payload: ParleyEvents[E]) => void;
 
+/** Beyond this many annotation changes, a `changes` event asks the renderer to reload instead. */
+const MAX_EVENT_ANNOTATIONS = 2000;
+
 /** The service: one per store, the only writer of that store. */
 export class ParleyService implements ParleyApi {
   private store: Store | null = null;
+  private book: AnnotationBook | null = null;
   private problem: StoreProblem | null = null;
-  private readonly documents = new Map<string, LoadedDocument>();
-  /** docId → ids of annotations in that document, any annotator. */
-  private readonly byDoc = new Map<string, Set<string>>();
-  /** `${annotator}\u0000${docId}` → undo history. */
-  private readonly histories = new Map<string, history.History>();
+  private readonly corpus = new CorpusIndex();
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private readonly host: ServiceHost;
   private readonly review: ReviewService;
   private readonly session: SessionService;
 
   private constructor(private readonly options: ServiceOptions) {
-    this.review = new ReviewService({
-      data: () => this.requireStore().data,
-      markDirty: () => this.requireStore().markDirty(),
-      readableDocIds: () => [...this.documents.values()].filter((d) => d.text !== undefined).map((d) => d.id),
-      textOf: (docId) => this.requireText(docId).text,
-      annotationsOf: (docId) => this.annotationsOfDoc(docId),
-      create: (annotations) => this.apply({ created: annotations, updated: [], deleted: [] }, true),
-      ...(options.pickSavePath && { pickSavePath: options.pickSavePath }),
-    });
-    this.session = new SessionService({
-      data: () => this.requireStore().data,
-      markDirty: () => this.requireStore().markDirty(),
-      readableDocIds: () => [...this.documents.values()].filter((d) => d.text !== undefined).map((d) => d.id),
-      textOf: (docId) => this.requireText(docId).text,
-      annotationsOf: (docId) => this.annotationsOfDoc(docId),
-      tag: (input) => this.tag(input, { source: 'suggested' }),
-      backup: () => this.requireStore().backup(),
-      forgetHistories: () => this.histories.clear(),
-    });
+    this.host = this.makeHost();
+    this.review = new ReviewService(this.host);
+    this.session = new SessionService(this.host);
   }
 
   /** Opens the store and loads the corpus. A store problem does not throw: see getSession(). */
@@ -144,111 +145,122 @@ export class ParleyService implements ParleyApi {
       const problem = this.problem ?? undefined;
       return { ...base, settings, labels: [], save: { state: 'saved' }, ...(problem && { storeProblem: problem }) };
     }
-    const { settings, labels } = this.store.data;
-    return { ...base, settings: { ...settings }, labels: labels.map((l) => ({ ...l })), save: this.store.state };
+    const { settings, labels } = this.store.model.tables;
+    return {
+      ...base,
+      settings: structuredClone(settings) as Settings,
+      labels: structuredClone(labels) as Label[],
+      save: this.store.state,
+    };
   }
 
   async listDocuments(): Promise<DocumentSummary[]> {
-    this.requireStore();
-    return [...this.documents.keys()].map((id) => this.summaryOf(id));
+    return this.documentSummaries();
   }
 
   async getDocument(docId: string): Promise<DocumentView> {
     const doc = this.requireText(docId);
-    return { document: this.summaryOf(docId), text: doc.text, annotations: this.viewsOf(docId, doc.text) };
+    this.requireStore();
+    return {
+      document: this.summaryOf(docId),
+      text: doc.text,
+      annotations: this.ownAnnotations(docId).map((a) => this.viewOf(a)),
+      seq: this.requireStore().seq,
+    };
   }
 
-  async addAnnotation(input: NewAnnotation): Promise<Annotation> {
+  async addAnnotation(input: NewAnnotation): Promise<AnnotationView> {
     return this.tag(input, {});
   }
 
-  /** Tags a span: checks it, stamps it, records it for undo. */
-  private tag(input: NewAnnotation, extra: Pick<Annotation, 'source'>): Annotation {
-    const store = this.requireStore();
-    const doc = this.requireText(input.docId);
+  /** Tags a span: checks it, stamps it, commits it for undo; the first tag of a document starts it. */
+  private tag(input: NewAnnotation, extra: Pick<Annotation, 'source'>): AnnotationView {
+    const { text } = this.requireText(input.docId);
     this.checkLabel(input.label);
-    this.checkSpan(input, doc.text);
-    const annotator = input.gold ? GOLD : store.data.settings.annotator;
+    this.checkSpan(input, text);
+    const me = this.annotator();
+    const annotator = input.gold ? GOLD : me;
     const duplicate = this.annotationsOfDoc(input.docId).find(
       (a) => a.annotator === annotator && a.start === input.start && a.end === input.end && a.label === input.label,
     );
     if (duplicate) {
       throw new ParleyError('BAD_REQUEST', `“${duplicate.text}” is already tagged as ${input.label}`);
     }
-    const now = new Date().toISOString();
-    const annotation: Annotation = {
-      id: randomUUID(),
-      docId: input.docId,
-      start: input.start,
-      end: input.end,
-      label: input.label,
-      ...quoteOf(doc.text, input),
+    if (input.id !== undefined && this.requireBook().model.annotation(input.id)) {
+      throw new ParleyError('BAD_REQUEST', `The id ${input.id} is taken; tag the span again`);
+    }
+    const annotation = stampAnnotation(
+      { ...input, ...extra },
+      text,
       annotator,
-      createdAt: now,
-      updatedAt: now,
-      ...(input.attributes && { attributes: { ...input.attributes } }),
-      ...(input.note !== undefined && { note: input.note }),
-      ...extra,
-    };
-    this.apply({ created: [annotation], updated: [], deleted: [] }, true);
+      input.id ?? randomUUID(),
+      new Date().toISOString(),
+    );
+    this.commit({ changes: [annotationChange(null, annotation)] }, { undo: this.historyKey(input.docId) });
+    // Starting a document is not part of the tag: undoing the tag leaves the status as it is.
     if (!input.gold && this.statusOf(input.docId) === 'todo') this.writeStatus(input.docId, 'in-progress');
-    return { ...annotation };
+    return this.viewOf(annotation);
   }
 
-  async updateAnnotation(id: string, changes: AnnotationChanges): Promise<Annotation> {
+  async updateAnnotation(id: string, changes: AnnotationChanges): Promise<AnnotationView> {
     const before = this.requireOwnAnnotation(id);
-    const doc = this.requireText(before.docId);
+    const { text } = this.requireText(before.docId);
     const span = { start: changes.start ?? before.start, end: changes.end ?? before.end };
     if (changes.label !== undefined) this.checkLabel(changes.label);
     const isMoved = span.start !== before.start || span.end !== before.end;
-    if (isMoved) this.checkSpan(span, doc.text);
+    if (isMoved) this.checkSpan(span, text);
     const after: Annotation = {
       ...before,
       ...span,
-      ...(isMoved && quoteOf(doc.text, span)),
+      ...(isMoved && quoteOf(text, span)),
       ...(changes.label !== undefined && { label: changes.label }),
       ...(changes.attributes !== undefined && { attributes: { ...changes.attributes } }),
       ...(changes.note !== undefined && { note: changes.note }),
       updatedAt: new Date().toISOString(),
     };
-    this.apply({ created: [], updated: [{ before, after }], deleted: [] }, true);
-    return { ...after };
+    this.commit({ changes: [annotationChange(before, after)] }, { undo: this.historyKey(before.docId) });
+    return this.viewOf(after);
   }
 
-  async deleteAnnotation(id: string): Promise<void> {
+  async deleteAnnotation(id: string): Promise<RemovedAnnotation> {
     const annotation = this.requireOwnAnnotation(id);
-    this.apply({ created: [], updated: [], deleted: [annotation] }, true);
+    const seq = this.commit(
+      { changes: [annotationChange(annotation, null)] },
+      { undo: this.historyKey(annotation.docId) },
+    );
+    return { id, docId: annotation.docId, rev: seq };
   }
 
   async undo(docId: string): Promise<HistoryStep | null> {
-    return this.step(docId, history.undo);
+    return this.step(docId, 'undo');
   }
 
   async redo(docId: string): Promise<HistoryStep | null> {
-    return this.step(docId, history.redo);
+    return this.step(docId, 'redo');
   }
 
   async setStatus(docId: string, status: DocStatus): Promise<DocumentSummary> {
     this.requireDocument(docId);
+    this.requireStore();
     this.writeStatus(docId, status);
     return this.summaryOf(docId);
   }
 
   async updateSettings(changes: Partial<Settings>): Promise<Settings> {
-    const store = this.requireStore();
+    const before = this.requireStore().model.tables.settings as Settings;
     const annotator = changes.annotator?.trim();
     if (annotator === '') throw new ParleyError('BAD_REQUEST', 'The annotator name cannot be empty');
     if (annotator === GOLD) {
       throw new ParleyError('BAD_REQUEST', `“${GOLD}” is the name of the adjudicated set; choose another name`);
     }
-    store.data.settings = {
-      ...store.data.settings,
+    const after: Settings = {
+      ...before,
       ...(annotator !== undefined && { annotator }),
       ...(changes.extendToWords !== undefined && { extendToWords: changes.extendToWords }),
       ...(changes.suggestLabels !== undefined && { suggestLabels: [...changes.suggestLabels] }),
     };
-    store.markDirty();
-    return { ...store.data.settings };
+    this.commit({ changes: [{ type: 'settings', before, after }] });
+    return structuredClone(after);
   }
 
   async openFolder(): Promise<DocumentSummary[] | null> {
@@ -257,12 +269,10 @@ export class ParleyService implements ParleyApi {
     if (folder === undefined || folder === null) return null;
     const path = resolve(folder);
     const added = await this.addFolder(path);
-    if (!store.data.folders.includes(path)) {
-      store.data.folders.push(path);
-      store.markDirty();
-    }
-    const all = await this.listDocuments();
-    this.emit('documents-changed', all);
+    const folders = store.model.tables.folders;
+    if (!folders.includes(path))
+      this.commit({ changes: [{ type: 'folders', before: folders, after: [...folders, path] }] });
+    this.emit('documents-changed', this.documentSummaries());
     return added.map((id) => this.summaryOf(id));
   }
 
@@ -283,14 +293,15 @@ export class ParleyService implements ParleyApi {
 
   async acceptMovedSpans(docId: string, ids: string[] | 'all'): Promise<AnchorReview> {
     const { text } = this.requireText(docId);
-    const store = this.requireStore();
     const annotations = this.annotationsOfDoc(docId);
     const review = anchorReviewOf(docId, text, annotations);
     const moved = moveSpans(text, review, ids, annotations, new Date().toISOString());
-    for (const annotation of moved) store.data.annotations[annotation.id] = annotation;
-    if (moved.length > 0) {
-      this.histories.clear();
-      store.markDirty();
+    const byId = new Map(annotations.map((a) => [a.id, a]));
+    const changes = moved.map((after) => annotationChange(byId.get(after.id) ?? null, after));
+    if (changes.length > 0) {
+      this.commit({ changes });
+      // Undo of an earlier change would put a span back where the text no longer has it.
+      this.forgetHistories((key) => key.docId === docId);
     }
     return this.getAnchorReview(docId);
   }
@@ -311,11 +322,10 @@ export class ParleyService implements ParleyApi {
     // The store as it is now becomes a backup too, so the restore can be undone.
     await store.backup();
     await store.replaceData(read.data);
-    this.byDoc.clear();
-    this.histories.clear();
-    this.documents.clear();
-    await this.loadCorpus(store);
-    this.emit('documents-changed', await this.listDocuments());
+    this.requireBook().forgetAll();
+    this.corpus.clear();
+    await this.loadCorpus();
+    this.emit('documents-changed', this.documentSummaries());
     return this.getSession();
   }
 
@@ -325,10 +335,12 @@ export class ParleyService implements ParleyApi {
   }
 
   async listAnnotators(): Promise<string[]> {
-    const { data } = this.requireStore();
-    const names = new Set<string>([data.settings.annotator]);
-    for (const a of Object.values(data.annotations)) names.add(a.annotator);
-    for (const byAnnotator of Object.values(data.status)) for (const name of Object.keys(byAnnotator)) names.add(name);
+    const { model } = this.requireStore();
+    const { tables } = model;
+    const names = new Set<string>([tables.settings.annotator]);
+    for (const a of model.annotations()) names.add(a.annotator);
+    for (const byAnnotator of Object.values(tables.status))
+      for (const name of Object.keys(byAnnotator)) names.add(name);
     return [...names];
   }
 
@@ -345,22 +357,27 @@ export class ParleyService implements ParleyApi {
   }
 
   async listAnnotatorStats(): Promise<AnnotatorStats[]> {
+    this.requireStore();
     return this.review.listAnnotatorStats();
   }
 
   async getAgreement(request: AgreementRequest): Promise<AgreementReport> {
+    this.requireStore();
     return this.review.getAgreement(request);
   }
 
   async saveAgreementCsv(request: AgreementRequest): Promise<string | null> {
+    this.requireStore();
     return this.review.saveAgreementCsv(request);
   }
 
   async listDisagreements(query: DisagreementQuery): Promise<Disagreement[]> {
+    this.requireStore();
     return this.review.listDisagreements(query);
   }
 
   async getReview(docId: string, annotators: string[]): Promise<ReviewView> {
+    this.requireStore();
     return this.review.getReview(docId, annotators);
   }
 
@@ -369,23 +386,28 @@ export class ParleyService implements ParleyApi {
     return this.review.listReviewSummaries(annotators);
   }
 
-  async acceptSpan(annotationId: string): Promise<Annotation> {
-    return this.review.acceptSpan(annotationId);
+  async acceptSpan(annotationId: string): Promise<AnnotationView> {
+    this.requireStore();
+    return this.review.acceptSpan(annotationId, this.historyKeyOfAnnotation(annotationId));
   }
 
   async rejectSpan(annotationId: string, rejected: boolean): Promise<void> {
-    this.review.rejectSpan(annotationId, rejected);
+    this.requireStore();
+    this.review.rejectSpan(annotationId, rejected, this.historyKeyOfAnnotation(annotationId));
   }
 
   async setReviewState(docId: string, state: ReviewState, annotators: string[]): Promise<ReviewSummary> {
+    this.requireStore();
     return this.review.setReviewState(docId, state, annotators);
   }
 
-  async addComment(annotationId: string, text: string): Promise<Annotation> {
-    return this.review.addComment(annotationId, text);
+  async addComment(annotationId: string, text: string): Promise<AnnotationView> {
+    this.requireStore();
+    return this.review.addComment(annotationId, text, this.historyKeyOfAnnotation(annotationId));
   }
 
   async getSuggestions(docId: string): Promise<Suggestion[]> {
+    this.requireStore();
     return this.session.getSuggestions(docId);
   }
 
@@ -393,28 +415,36 @@ export class ParleyService implements ParleyApi {
     docId: string,
     suggestionId: string,
     attributes?: Record<string, string>,
-  ): Promise<Annotation> {
-    return this.session.acceptSuggestion(docId, suggestionId, attributes);
+    id?: string,
+  ): Promise<AnnotationView> {
+    this.requireStore();
+    const suggestion = this.session.suggestionToAccept(docId, suggestionId, attributes);
+    return this.tag({ ...suggestion, ...(id !== undefined && { id }) }, { source: 'suggested' });
   }
 
   async rejectSuggestion(docId: string, suggestionId: string): Promise<void> {
+    this.requireStore();
     this.session.rejectSuggestion(docId, suggestionId);
   }
 
   async setPublishedAt(docId: string, date: string | null): Promise<DocumentSummary> {
+    this.requireStore();
     this.session.setPublishedAt(docId, date);
     return this.summaryOf(docId);
   }
 
   async addLabel(label: Label): Promise<Label[]> {
+    this.requireStore();
     return this.session.addLabel(label);
   }
 
   async updateLabel(id: string, changes: Partial<Omit<Label, 'id'>>): Promise<Label[]> {
+    this.requireStore();
     return this.session.updateLabel(id, changes);
   }
 
   async deleteLabel(id: string, disposal: LabelDisposal): Promise<Label[]> {
+    this.requireStore();
     return this.session.deleteLabel(id, disposal);
   }
 
@@ -424,169 +454,188 @@ export class ParleyService implements ParleyApi {
   }
 
   async recordActivity(docId: string, ms: number): Promise<void> {
+    this.requireStore();
     this.session.recordActivity(docId, ms);
   }
 
   async getSessionStats(): Promise<SessionStats> {
+    this.requireStore();
     return this.session.getSessionStats();
   }
 
   /** Exports to a file (one-file formats) or a folder (folder formats, or with a split). */
   async exportTo(destination: string, request: ExportRequest): Promise<ExportSummary> {
-    return exportTo(this.transferHost(), destination, request);
+    this.requireStore();
+    return exportTo(this.host, destination, request);
   }
 
   /** Imports a file or folder: all or nothing unless `skipInvalid`; the store is backed up first. */
   async importFrom(source: string, request: ImportRequest): Promise<ImportReport> {
-    return importFrom(this.transferHost(), source, request);
+    this.requireStore();
+    return importFrom(this.host, source, request);
   }
 
-  /** What dataset-transfer.ts may use of the service. */
-  private transferHost(): TransferHost {
-    const store = this.requireStore();
+  /** The host the review, session and transfer modules work through. */
+  private makeHost(): ServiceHost {
     return {
-      store,
-      documents: this.documents,
+      tables: () => this.requireStore().model.tables,
+      annotator: () => this.annotator(),
+      annotation: (id) => this.requireStore().model.annotation(id),
       annotationsOf: (docId) => this.annotationsOfDoc(docId),
+      allAnnotations: () => this.requireStore().model.annotations(),
+      corpus: this.corpus,
+      commit: (tx, options) => this.commit(tx, options),
+      view: (annotation) => this.viewOf(annotation),
+      newId: () => randomUUID(),
+      backup: () => this.requireStore().backup(),
+      forgetHistories: (isStale) => this.forgetHistories(isStale),
       addFolder: (path) => this.addFolder(path),
-      replaceAnnotations: (docId, annotator, next) => {
-        for (const a of this.annotationsOfDoc(docId)) {
-          if (a.annotator !== annotator) continue;
-          delete store.data.annotations[a.id];
-          this.byDoc.get(docId)?.delete(a.id);
-        }
-        for (const a of next) {
-          store.data.annotations[a.id] = a;
-          this.index(a);
-        }
-        // Undo history of a replaced set would refer to annotations that are gone; any
-        // annotator's history may hold gold changes.
-        for (const key of [...this.histories.keys()]) {
-          if (key.endsWith(`\u0000${docId}`) && (annotator === GOLD || key.startsWith(`${annotator}\u0000`))) {
-            this.histories.delete(key);
-          }
-        }
-      },
+      listDocuments: () => this.documentSummaries(),
       emit: (name, payload) => this.emit(name, payload),
-      listDocuments: () => this.listDocuments(),
+      storePath: this.options.storePath,
+      pickSavePath: this.options.pickSavePath,
     };
   }
 
-  private annotationsOfDoc(docId: string): Annotation[] {
-    const annotations = this.requireStore().data.annotations;
-    return [...(this.byDoc.get(docId) ?? [])].flatMap((id) => annotations[id] ?? []);
+  /** The one way the store's data changes (see annotation-book.ts). */
+  private commit(tx: Transaction, options?: CommitOptions): number {
+    return this.requireBook().commit(tx, options);
+  }
+
+  private forgetHistories(isStale: (key: HistoryKey) => boolean): void {
+    this.book?.forget(isStale);
+  }
+
+  /** The `changes` event of a committed transaction. */
+  private changeEventOf(tx: Transaction, seq: number): ChangeEvent {
+    const me = this.annotator();
+    const docIds = new Set<string>();
+    const annotations = annotationChanges(tx);
+    const delta: AnnotationDelta = { upsert: [], remove: [] };
+    const isLarge = annotations.length > MAX_EVENT_ANNOTATIONS;
+    for (const change of annotations) {
+      const a = change.after ?? change.before;
+      if (a?.annotator === me) docIds.add(a.docId);
+      if (isLarge || !a) continue;
+      if (change.after) delta.upsert.push(this.viewOf(change.after));
+      else delta.remove.push({ id: a.id, docId: a.docId, rev: seq });
+    }
+    const event: ChangeEvent = { seq, annotations: delta, documents: [] };
+    for (const change of tx.changes) {
+      if (change.type === 'status' && change.annotator === me) docIds.add(change.docId);
+      if (change.type === 'document') docIds.add(change.docId);
+      if (change.type === 'labels') event.labels = structuredClone(change.after) as Label[];
+      if (change.type === 'settings') event.settings = structuredClone(change.after) as Settings;
+    }
+    // A new annotator sees other counts and statuses everywhere.
+    const isNewAnnotator = tx.changes.some((c) => c.type === 'settings' && c.before.annotator !== c.after.annotator);
+    event.documents = isNewAnnotator
+      ? this.documentSummaries()
+      : [...docIds].filter((id) => this.corpus.documents.has(id)).map((id) => this.summaryOf(id));
+    if (isLarge || isNewAnnotator) event.reload = true;
+    return event;
+  }
+
+  private annotationsOfDoc(docId: string): readonly Annotation[] {
+    return this.requireStore().model.annotationsOf(docId);
   }
 
   private async openStore(): Promise<void> {
-    const { storePath, defaultAnnotator, debounceMs, access } = this.options;
-    const opened = await Store.open(storePath, () => emptyStoreData(defaultAnnotator), debounceMs, access);
+    const { storePath, defaultAnnotator, debounceMs, access, journalLimit } = this.options;
+    const opened = await Store.open(storePath, () => emptyStoreData(defaultAnnotator), {
+      debounceMs,
+      access,
+      journalLimit,
+    });
     if (!opened.ok) {
       this.problem = opened.problem;
       return;
     }
     this.store = opened.store;
+    this.book = new AnnotationBook(opened.store, (tx, seq) => this.emit('changes', this.changeEventOf(tx, seq)));
     this.problem = null;
     opened.store.onSaveState((state) => this.emit('save-state', state));
-    await this.loadCorpus(opened.store);
+    await this.loadCorpus();
   }
 
-  /** Indexes the store's annotations and loads the seeds and the store's folders. */
-  private async loadCorpus(store: Store): Promise<void> {
-    for (const annotation of Object.values(store.data.annotations)) this.index(annotation);
-    for (const dir of [...this.options.seedDirs, ...store.data.folders]) {
+  /** Loads the seeds and the store's folders. */
+  private async loadCorpus(): Promise<void> {
+    const folders = this.requireStore().model.tables.folders;
+    for (const dir of [...this.options.seedDirs, ...folders]) {
       await this.addFolder(resolve(dir)).catch(() => undefined);
     }
   }
 
-  /** Loads a folder into the corpus; returns the ids it added. Throws IO_ERROR when unlistable. */
+  /**
+   * Loads a folder into the corpus and records in the store what it knows of each new document
+   * (title, source, SHA-256); returns the ids added. Throws IO_ERROR when it cannot be listed.
+   */
   private async addFolder(path: string): Promise<string[]> {
-    let loaded: LoadedDocument[];
-    try {
-      loaded = await loadFolder(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new ParleyError('IO_ERROR', `The folder ${path} cannot be opened (${code})`);
-    }
-    const store = this.requireStore();
-    const added: string[] = [];
-    const sources = new Set([...this.documents.values()].map((d) => d.source));
-    for (const doc of loaded) {
-      if (sources.has(doc.source)) continue;
-      let id = doc.id;
-      for (let n = 2; this.documents.has(id); n += 1) id = `${doc.id}~${n}`;
-      this.documents.set(id, { ...doc, id });
-      added.push(id);
+    const added = await this.corpus.addFolder(path);
+    const stored = this.requireStore().model.tables.documents;
+    const changes: Change[] = [];
+    for (const doc of added) {
       if (doc.text === undefined) continue;
-      const stored = store.data.documents[id];
-      const meta = { id, title: doc.title, source: doc.source, sha256: doc.sha256 };
-      if (stored?.title !== meta.title || stored.source !== meta.source || stored.sha256 !== meta.sha256) {
-        store.data.documents[id] = { ...stored, ...meta };
-        store.markDirty();
+      const before = stored[doc.id] ?? null;
+      const meta = { id: doc.id, title: doc.title, source: doc.source, sha256: doc.sha256 };
+      if (before?.title !== meta.title || before.source !== meta.source || before.sha256 !== meta.sha256) {
+        changes.push({ type: 'document', docId: doc.id, before, after: { ...before, ...meta } });
       }
     }
-    return added;
+    this.commit({ changes });
+    return added.map((d) => d.id);
   }
 
-  private step(
-    docId: string,
-    take: (h: history.History) => { apply: history.ChangeSet; history: history.History } | null,
-  ): HistoryStep | null {
-    const doc = this.requireText(docId);
+  private step(docId: string, direction: 'undo' | 'redo'): HistoryStep | null {
+    this.requireText(docId);
+    const book = this.requireBook();
     const key = this.historyKey(docId);
-    const taken = take(this.histories.get(key) ?? history.emptyHistory);
-    if (taken === null) return null;
-    this.apply(taken.apply, false);
-    this.histories.set(key, taken.history);
-    return { docId, annotations: this.viewsOf(docId, doc.text), touchedIds: history.touchedIds(taken.apply) };
-  }
-
-  /** Applies a change set to the store; records it for undo when `isNew`. */
-  private apply(change: history.ChangeSet, isNew: boolean): void {
-    const store = this.requireStore();
-    const annotations = store.data.annotations;
-    for (const a of change.deleted) {
-      delete annotations[a.id];
-      this.byDoc.get(a.docId)?.delete(a.id);
+    const applied = direction === 'undo' ? book.undo(key) : book.redo(key);
+    if (applied === null) return null;
+    const seq = this.requireStore().seq;
+    const step: HistoryStep = { docId, touchedIds: keptAnnotationIds(applied), upsert: [], remove: [] };
+    for (const change of annotationChanges(applied)) {
+      if (change.after) step.upsert.push(this.viewOf(change.after));
+      else if (change.before) step.remove.push({ id: change.id, docId: change.before.docId, rev: seq });
     }
-    for (const { after } of change.updated) annotations[after.id] = { ...after };
-    for (const a of change.created) {
-      annotations[a.id] = { ...a };
-      this.index(a);
-    }
-    const docId = change.created[0]?.docId ?? change.updated[0]?.after.docId ?? change.deleted[0]?.docId;
-    if (isNew && docId !== undefined) {
-      const key = this.historyKey(docId);
-      this.histories.set(key, history.record(this.histories.get(key) ?? history.emptyHistory, change));
-    }
-    store.markDirty();
+    return step;
   }
 
-  private index(annotation: Annotation): void {
-    const set = this.byDoc.get(annotation.docId) ?? new Set<string>();
-    set.add(annotation.id);
-    this.byDoc.set(annotation.docId, set);
+  private annotator(): string {
+    return this.requireStore().model.tables.settings.annotator;
   }
 
-  private historyKey(docId: string): string {
-    return `${this.requireStore().data.settings.annotator}\u0000${docId}`;
+  private historyKey(docId: string): HistoryKey {
+    return { annotator: this.annotator(), docId };
   }
 
+  /** The reviewer's history of the document an annotation is in. Throws NOT_FOUND. */
+  private historyKeyOfAnnotation(id: string): HistoryKey {
+    const annotation = this.requireStore().model.annotation(id);
+    if (!annotation) throw new ParleyError('NOT_FOUND', `There is no annotation ${id}; it may have been deleted`);
+    return this.historyKey(annotation.docId);
+  }
+
+  /** The current annotator's annotations of a document, in text order. */
   private ownAnnotations(docId: string): Annotation[] {
-    const store = this.requireStore();
-    const annotator = store.data.settings.annotator;
-    const result: Annotation[] = [];
-    for (const id of this.byDoc.get(docId) ?? []) {
-      const annotation = store.data.annotations[id];
-      if (annotation?.annotator === annotator) result.push(annotation);
-    }
-    return result.sort(compareSpans);
+    const me = this.annotator();
+    return this.annotationsOfDoc(docId)
+      .filter((a) => a.annotator === me)
+      .sort(compareSpans);
   }
 
-  private viewsOf(docId: string, text: string): AnnotationView[] {
-    return this.ownAnnotations(docId).map((a) => {
-      const problem = checkAnchor(text, a);
-      return problem === null ? { ...a } : { ...a, problem };
-    });
+  /** An annotation as the renderer sees it: no context, its anchoring checked, its revision. */
+  private viewOf(annotation: Annotation): AnnotationView {
+    const { prefix: _prefix, suffix: _suffix, ...rest } = annotation;
+    const text = this.corpus.documents.get(annotation.docId)?.text;
+    const problem = text === undefined ? null : checkAnchor(text, annotation);
+    const rev = this.book?.rev(annotation.id) ?? 0;
+    return problem === null ? { ...rest, rev } : { ...rest, rev, problem };
+  }
+
+  private documentSummaries(): DocumentSummary[] {
+    this.requireStore();
+    return [...this.corpus.documents.keys()].map((id) => this.summaryOf(id));
   }
 
   private summaryOf(docId: string): DocumentSummary {
@@ -613,14 +662,15 @@ export class ParleyService implements ParleyApi {
   }
 
   private statusOf(docId: string): DocStatus {
-    const store = this.requireStore();
-    return store.data.status[docId]?.[store.data.settings.annotator] ?? 'todo';
+    const { status, settings } = this.requireStore().model.tables;
+    return status[docId]?.[settings.annotator] ?? 'todo';
   }
 
   private writeStatus(docId: string, status: DocStatus): void {
-    const store = this.requireStore();
-    store.data.status[docId] = { ...store.data.status[docId], [store.data.settings.annotator]: status };
-    store.markDirty();
+    const { status: table, settings } = this.requireStore().model.tables;
+    const before = table[docId]?.[settings.annotator] ?? null;
+    if (before === status) return;
+    this.commit({ changes: [{ type: 'status', docId, annotator: settings.annotator, before, after: status }] });
   }
 
   private emit<E extends EventName>(name: E, payload: ParleyEvents[E]): void {
@@ -635,26 +685,29 @@ export class ParleyService implements ParleyApi {
     return this.store;
   }
 
-  private requireDocument(docId: string): LoadedDocument {
+  private requireBook(): AnnotationBook {
     this.requireStore();
-    const doc = this.documents.get(docId);
-    if (!doc) throw new ParleyError('NOT_FOUND', `There is no document “${docId}” in the corpus`);
-    return doc;
+    if (this.book === null) throw new ParleyError('STORE_UNAVAILABLE', 'The store cannot be used: it is not open');
+    return this.book;
   }
 
-  private requireText(docId: string): LoadedDocument & { text: string } {
-    const doc = this.requireDocument(docId);
-    if (doc.text === undefined) {
-      throw new ParleyError('BAD_REQUEST', `The document “${docId}” cannot be opened: ${doc.error ?? 'no text'}`);
-    }
-    return doc as LoadedDocument & { text: string };
+  /** A document of the corpus; STORE_UNAVAILABLE first when the store cannot be used. */
+  private requireDocument(docId: string): ReturnType<CorpusIndex['require']> {
+    this.requireStore();
+    return this.corpus.require(docId);
+  }
+
+  /** A document with its text; STORE_UNAVAILABLE first when the store cannot be used. */
+  private requireText(docId: string): ReturnType<CorpusIndex['requireText']> {
+    this.requireStore();
+    return this.corpus.requireText(docId);
   }
 
   private requireOwnAnnotation(id: string): Annotation {
     const store = this.requireStore();
-    const annotation = store.data.annotations[id];
+    const annotation = store.model.annotation(id);
     if (!annotation) throw new ParleyError('NOT_FOUND', `There is no annotation ${id}; it may have been deleted`);
-    if (annotation.annotator !== store.data.settings.annotator && annotation.annotator !== GOLD) {
+    if (annotation.annotator !== this.annotator() && annotation.annotator !== GOLD) {
       throw new ParleyError(
         'FORBIDDEN',
         `Annotation ${id} belongs to ${annotation.annotator}; only they can change it`,
@@ -664,7 +717,7 @@ export class ParleyService implements ParleyApi {
   }
 
   private checkLabel(labelId: string): void {
-    const labels = this.requireStore().data.labels;
+    const labels = this.requireStore().model.tables.labels;
     if (!labels.some((l) => l.id === labelId)) {
       const known = labels.map((l) => l.id).join(', ');
       throw new ParleyError('BAD_REQUEST', `Unknown label “${labelId}”; the labels are: ${known}`);

@@ -3,7 +3,6 @@
  * adjudication into the gold set (accept, reject, review state, comments). The service lends a
  * narrow host; everything here is plain Node and reads the store through it.
  */
-import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import {
   GOLD,
@@ -18,50 +17,41 @@ import {
   type ReviewSummary,
   type ReviewView,
 } from '../api/contract';
+import { stampAnnotation } from '../core/annotation';
 import { agreementToCsv, computeAgreement } from '../core/agreement/index';
+import type { StoredReview } from '../core/model';
 import { classify, SpanIndex, type ClassedSpan } from '../core/review';
-import { checkAnchor, compareSpans, quoteOf } from '../core/span';
+import { checkAnchor, compareSpans } from '../core/span';
+import { annotationChange, type Change } from '../core/transaction';
+import type { HistoryKey } from './annotation-book';
 import { ParleyError } from './errors';
-import type { StoreData, StoredReview } from './store-data';
-
-/** What review needs of the service. */
-export interface ReviewHost {
-  data(): StoreData;
-  markDirty(): void;
-  /** Ids of the documents whose text could be read, in corpus order. */
-  readableDocIds(): string[];
-  /** A document's text; throws NOT_FOUND / BAD_REQUEST. */
-  textOf(docId: string): string;
-  /** A document's annotations, any annotator. */
-  annotationsOf(docId: string): Annotation[];
-  /** Adds annotations through the service, recorded for undo. */
-  create(annotations: Annotation[]): void;
-  /** Asks where to save a file; null when the person cancelled. */
-  pickSavePath?: (suggestedName: string) => Promise<string | null>;
-}
-
-const view = (text: string, a: Annotation): AnnotationView => {
-  const problem = checkAnchor(text, a);
-  return problem === null ? { ...a } : { ...a, problem };
-};
+import type { ServiceHost } from './service-host';
 
 const sameSpan = (a: ClassedSpan, b: ClassedSpan): boolean =>
   a.start === b.start && a.end === b.end && a.label === b.label;
 
 export class ReviewService {
-  constructor(private readonly host: ReviewHost) {}
+  constructor(private readonly host: ServiceHost) {}
+
+  private textOf(docId: string): string {
+    return this.host.corpus.requireText(docId).text;
+  }
+
+  private view(a: Annotation): AnnotationView {
+    return this.host.view(a);
+  }
 
   /** Annotators who annotated a document: spans in it, or a status other than todo. */
   annotatedBy(docId: string, annotations = this.host.annotationsOf(docId)): string[] {
     const names = new Set(annotations.map((a) => a.annotator));
-    for (const [name, status] of Object.entries(this.host.data().status[docId] ?? {})) {
+    for (const [name, status] of Object.entries(this.host.tables().status[docId] ?? {})) {
       if (status !== 'todo') names.add(name);
     }
     return [...names];
   }
 
   listAnnotatorStats(): AnnotatorStats[] {
-    const data = this.host.data();
+    const data = this.host.tables();
     const current = data.settings.annotator;
     const stats = new Map<string, AnnotatorStats>();
     const entry = (name: string): AnnotatorStats => {
@@ -80,7 +70,7 @@ export class ReviewService {
       return fresh;
     };
     entry(current);
-    for (const a of Object.values(data.annotations)) {
+    for (const a of this.host.allAnnotations()) {
       const s = entry(a.annotator);
       s.total += 1;
       s.perLabel[a.label] = (s.perLabel[a.label] ?? 0) + 1;
@@ -97,7 +87,7 @@ export class ReviewService {
   }
 
   getAgreement(request: AgreementRequest): AgreementReport {
-    const data = this.host.data();
+    const data = this.host.tables();
     const everyone = this.listAnnotatorStats();
     const known = new Set(everyone.map((s) => s.name));
     const annotators = request.annotators?.length
@@ -115,7 +105,7 @@ export class ReviewService {
         );
       }
     }
-    const readable = this.host.readableDocIds();
+    const readable = this.host.corpus.readableIds();
     const docIds = request.docs?.length ? [...new Set(request.docs)] : readable;
     for (const id of docIds) {
       if (!readable.includes(id))
@@ -126,7 +116,7 @@ export class ReviewService {
     const spans: Annotation[] = [];
     const annotated: Record<string, string[]> = {};
     for (const id of docIds) {
-      const text = this.host.textOf(id);
+      const text = this.textOf(id);
       documents.push({ id, text });
       const all = this.host.annotationsOf(id).filter((a) => chosen.has(a.annotator) && checkAnchor(text, a) === null);
       spans.push(...all);
@@ -150,9 +140,9 @@ export class ReviewService {
 
   listDisagreements(query: DisagreementQuery): Disagreement[] {
     const result: Disagreement[] = [];
-    const docIds = query.docId !== undefined ? [query.docId] : this.host.readableDocIds();
+    const docIds = query.docId !== undefined ? [query.docId] : this.host.corpus.readableIds();
     for (const docId of docIds) {
-      const text = this.host.textOf(docId);
+      this.textOf(docId);
       const who = this.annotatedBy(docId);
       if (!who.includes(query.a) || !who.includes(query.b)) continue;
       const spans = this.host
@@ -172,19 +162,19 @@ export class ReviewService {
         const b = partner && spans.find((s) => s.id === partner.id);
         if (!pick(a) && !(b && pick(b))) continue;
         if (b) paired.add(b.id);
-        result.push({ docId, cls, a: view(text, a), ...(b && { b: view(text, b) }) });
+        result.push({ docId, cls, a: this.view(a), ...(b && { b: this.view(b) }) });
       }
       for (const b of spans) {
         const cls = classes.get(b.id);
         if (b.annotator !== query.b || paired.has(b.id) || cls === undefined || cls === 'agreed' || !pick(b)) continue;
-        result.push({ docId, cls, b: view(text, b) });
+        result.push({ docId, cls, b: this.view(b) });
       }
     }
     return result;
   }
 
   getReview(docId: string, annotators: string[]): ReviewView {
-    const text = this.host.textOf(docId);
+    this.textOf(docId);
     const all = this.host.annotationsOf(docId);
     const chosen = annotators.filter((a) => a !== GOLD);
     const who = this.annotatedBy(docId, all);
@@ -201,31 +191,34 @@ export class ReviewService {
         : rejected.has(s.id)
           ? ('rejected' as const)
           : undefined;
-      return { ...view(text, s), cls: classes.get(s.id) ?? 'only', ...(resolution && { resolution }) };
+      return { ...this.view(s), cls: classes.get(s.id) ?? 'only', ...(resolution && { resolution }) };
     });
     return {
       docId,
       annotators: chosen,
       spans: reviewed,
-      gold: gold.map((g) => view(text, g)),
+      gold: gold.map((g) => this.view(g)),
       state: review.state,
       remaining: reviewed.filter((s) => s.cls !== 'agreed' && s.resolution === undefined).length,
     };
   }
 
   listReviewSummaries(annotators: string[]): ReviewSummary[] {
-    return this.host.readableDocIds().map((docId) => {
+    return this.host.corpus.readableIds().map((docId) => {
       const review = this.getReview(docId, annotators);
       const disagreements = review.spans.filter((s) => s.cls !== 'agreed').length;
       return { docId, state: review.state, disagreements, remaining: review.remaining };
     });
   }
 
-  /** Copies a colleague's span into gold and rejects the spans that conflict with it. */
-  acceptSpan(annotationId: string): Annotation {
+  /**
+   * Copies a colleague's span into gold and rejects the spans that conflict with it, as one
+   * transaction in the reviewer's undo history.
+   */
+  acceptSpan(annotationId: string, undo: HistoryKey): AnnotationView {
     const source = this.requireAnnotation(annotationId);
     if (source.annotator === GOLD) throw new ParleyError('BAD_REQUEST', 'This span is already in the gold set');
-    const text = this.host.textOf(source.docId);
+    const text = this.textOf(source.docId);
     if (checkAnchor(text, source) !== null) {
       throw new ParleyError('BAD_REQUEST', `“${source.text}” no longer matches the text; it cannot be accepted`);
     }
@@ -239,83 +232,90 @@ export class ReviewService {
         source.start < a.end &&
         (a.label === source.label || (a.start === source.start && a.end === source.end)),
     );
-    this.setRejected(source.docId, [source.id], false);
-    this.setRejected(
-      source.docId,
-      conflicting.map((a) => a.id),
-      true,
-    );
+    const rejected = this.rejectedChange(source.docId, { restore: [source.id], reject: conflicting.map((a) => a.id) });
     const existing = all.find((a) => a.annotator === GOLD && sameSpan(a, source));
-    if (existing) return { ...existing };
-    const now = new Date().toISOString();
-    const gold: Annotation = {
-      id: randomUUID(),
-      docId: source.docId,
-      start: source.start,
-      end: source.end,
-      label: source.label,
-      ...quoteOf(text, source),
-      annotator: GOLD,
-      createdAt: now,
-      updatedAt: now,
-      acceptedFrom: source.id,
-      ...(source.attributes && { attributes: { ...source.attributes } }),
-      ...(source.note !== undefined && { note: source.note }),
-    };
-    this.host.create([gold]);
-    return { ...gold };
+    const gold =
+      existing ??
+      stampAnnotation(
+        {
+          docId: source.docId,
+          start: source.start,
+          end: source.end,
+          label: source.label,
+          acceptedFrom: source.id,
+          ...(source.attributes && { attributes: source.attributes }),
+          ...(source.note !== undefined && { note: source.note }),
+        },
+        text,
+        GOLD,
+        this.host.newId(),
+        new Date().toISOString(),
+      );
+    const changes: Change[] = [...(rejected ? [rejected] : []), ...(existing ? [] : [annotationChange(null, gold)])];
+    this.host.commit({ changes }, { undo });
+    return this.view(gold);
   }
 
-  rejectSpan(annotationId: string, rejected: boolean): void {
+  rejectSpan(annotationId: string, rejected: boolean, undo: HistoryKey): void {
     const annotation = this.requireAnnotation(annotationId);
     if (annotation.annotator === GOLD) {
       throw new ParleyError('BAD_REQUEST', 'A gold span is not rejected but deleted (Delete)');
     }
-    this.setRejected(annotation.docId, [annotationId], rejected);
+    const change = this.rejectedChange(
+      annotation.docId,
+      rejected ? { restore: [], reject: [annotationId] } : { restore: [annotationId], reject: [] },
+    );
+    if (change) this.host.commit({ changes: [change] }, { undo });
   }
 
   setReviewState(docId: string, state: ReviewState, annotators: string[]): ReviewSummary {
-    this.host.textOf(docId);
-    const data = this.host.data();
-    data.review[docId] = { ...this.reviewOf(docId), state };
+    this.textOf(docId);
+    const tables = this.host.tables();
+    const before = tables.review[docId] ?? null;
+    const review = this.reviewOf(docId);
+    const goldBefore = tables.status[docId]?.[GOLD] ?? null;
     // The gold set's status follows the review, so "done only" exports of gold take adjudicated documents.
-    data.status[docId] = { ...data.status[docId], [GOLD]: state === 'adjudicated' ? 'done' : 'in-progress' };
-    this.host.markDirty();
-    const review = this.getReview(docId, annotators);
-    const disagreements = review.spans.filter((s) => s.cls !== 'agreed').length;
-    return { docId, state, disagreements, remaining: review.remaining };
+    const goldAfter = state === 'adjudicated' ? 'done' : 'in-progress';
+    const changes: Change[] = [];
+    if (review.state !== state) changes.push({ type: 'review', docId, before, after: { ...review, state } });
+    if (goldBefore !== goldAfter) {
+      changes.push({ type: 'status', docId, annotator: GOLD, before: goldBefore, after: goldAfter });
+    }
+    this.host.commit({ changes });
+    const view = this.getReview(docId, annotators);
+    const disagreements = view.spans.filter((s) => s.cls !== 'agreed').length;
+    return { docId, state, disagreements, remaining: view.remaining };
   }
 
-  addComment(annotationId: string, text: string): Annotation {
+  addComment(annotationId: string, text: string, undo: HistoryKey): AnnotationView {
     const annotation = this.requireAnnotation(annotationId);
     const body = text.trim();
     if (body === '') throw new ParleyError('BAD_REQUEST', 'A comment cannot be empty');
-    const data = this.host.data();
-    const comment = { author: data.settings.annotator, at: new Date().toISOString(), text: body };
-    const updated = { ...annotation, comments: [...(annotation.comments ?? []), comment] };
-    data.annotations[annotationId] = updated;
-    this.host.markDirty();
-    return { ...updated };
+    const comment = { author: this.host.annotator(), at: new Date().toISOString(), text: body };
+    const updated: Annotation = { ...annotation, comments: [...(annotation.comments ?? []), comment] };
+    this.host.commit({ changes: [annotationChange(annotation, updated)] }, { undo });
+    return this.view(updated);
   }
 
   private reviewOf(docId: string): StoredReview {
-    return this.host.data().review[docId] ?? { state: 'open', rejected: [] };
+    const stored = this.host.tables().review[docId];
+    return stored ? { state: stored.state, rejected: [...stored.rejected] } : { state: 'open', rejected: [] };
   }
 
-  private setRejected(docId: string, ids: string[], rejected: boolean): void {
+  /** The change to a document's review that un-rejects `restore` and rejects `reject`; null when it would change nothing. */
+  private rejectedChange(docId: string, { restore, reject }: { restore: string[]; reject: string[] }): Change | null {
+    const before = this.host.tables().review[docId] ?? null;
     const review = this.reviewOf(docId);
     const set = new Set(review.rejected);
-    for (const id of ids) {
-      if (rejected) set.add(id);
-      else set.delete(id);
-    }
-    if (set.size === review.rejected.length && ids.every((id) => review.rejected.includes(id) === rejected)) return;
-    this.host.data().review[docId] = { ...review, rejected: [...set] };
-    this.host.markDirty();
+    for (const id of restore) set.delete(id);
+    for (const id of reject) set.add(id);
+    const rejected = [...set];
+    if (rejected.length === review.rejected.length && rejected.every((id, i) => review.rejected[i] === id)) return null;
+    return { type: 'review', docId, before, after: { ...review, rejected } };
   }
 
   private requireAnnotation(id: string): Annotation {
-    const annotation = this.host.data().annotations[id];
+    const annotation = this.host.annotation(id);
     if (!annotation) throw new ParleyError('NOT_FOUND', `There is no annotation ${id}; it may have been deleted`);
     return annotation;
   }

@@ -8,31 +8,45 @@ import { createHash } from 'node:crypto';
 import { GOLD, type Annotation, type DocStatus } from '../api/contract';
 import type { DatasetDocument, Format, ParseResult, Problem } from '../core/formats/dataset';
 import { finishDocument } from '../core/formats/validate';
+import type { StoreData } from '../core/model';
 import { migrate } from './migrations';
 
 const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** A store file that could not be read as a Parley store, as a parse result. */
+export const refusedStore = (file: string, message: string): ParseResult => ({
+  documents: [],
+  labels: [],
+  problems: [{ file, message }],
+  refusedSpans: 0,
+});
+
 function parseStore(file: string, content: string, knownTexts: ReadonlyMap<string, string>, me: string): ParseResult {
-  const refused = (message: string): ParseResult => ({
-    documents: [],
-    labels: [],
-    problems: [{ file, message }],
-    refusedSpans: 0,
-  });
   let raw: unknown;
   try {
     raw = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return refused(`is not a Parley store: ${(error as Error).message}`);
+    return refusedStore(file, `is not a Parley store: ${(error as Error).message}`);
   }
   const migrated = migrate(raw);
-  if (!migrated.ok) return refused(`the store ${migrated.reason}`);
-  const store = migrated.data;
+  if (!migrated.ok) return refusedStore(file, `the store ${migrated.reason}`);
+  return datasetOfStore(file, migrated.data, knownTexts, me);
+}
 
+/**
+ * Another store's sets as a dataset for import: every annotator's but `me`'s and gold's,
+ * matched to this corpus by document id and SHA-256.
+ */
+export function datasetOfStore(
+  file: string,
+  store: StoreData,
+  knownTexts: ReadonlyMap<string, string>,
+  me: string,
+): ParseResult {
   const bySha = new Map<string, string>();
   for (const [id, text] of knownTexts) bySha.set(sha256Of(text), id);
   const byDoc = new Map<string, Map<string, Annotation[]>>();
-  for (const a of Object.values(store.annotations)) {
+  for (const a of store.annotations) {
     const sets = byDoc.get(a.docId) ?? new Map<string, Annotation[]>();
     sets.set(a.annotator, [...(sets.get(a.annotator) ?? []), a]);
     byDoc.set(a.docId, sets);

@@ -6,8 +6,8 @@
  * seeds, mutated (cut short, slices removed, fragments of JSON and control characters
  * inserted, numbers made negative or huge, lines repeated), and plain random bytes. Every
  * import must end in a report or a ParleyError with a message, never another exception or a
- * hang; an import that applies nothing leaves the store file byte for byte, and one that
- * applies leaves a store that opens.
+ * hang; an import that applies nothing leaves the store's snapshot and journal byte for byte,
+ * and one that applies leaves a store that opens.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,10 +18,13 @@ import { FORMAT_IDS, type ImportFormatId } from '../../main/api/contract';
 import type { DatasetFile } from '../../main/core/formats/dataset';
 import { loadDocumentFile } from '../../main/service/corpus';
 import { formatOf } from '../../main/service/dataset-transfer';
+import { StoreModel } from '../../main/core/store-model';
 import { ParleyError } from '../../main/service/errors';
 import { ParleyService } from '../../main/service/parley-service';
 import { Store } from '../../main/service/store';
 import { emptyStoreData } from '../../main/service/store-data';
+import { SnapshotFile } from '../../main/service/store-snapshot';
+import { readStore, storeFiles } from '../fixtures/store-files';
 
 const SECONDS = Number(process.env.PARLEY_FUZZ_SECONDS ?? 90);
 const FORMATS: readonly ImportFormatId[] = [...FORMAT_IDS, 'parley'];
@@ -67,7 +70,10 @@ beforeAll(async () => {
     const summary = await service.exportTo(format === 'brat' ? target : `${target}.data`, { format });
     samples.set(format, await readTree(summary.destination));
   }
-  samples.set('parley', new Map([['', await readFile(storePath, 'utf8')]]));
+  // Another Parley's store as it is once that Parley has quit: the whole store in one snapshot.
+  const otherStore = join(dir, 'samples', 'other-store.json');
+  await new SnapshotFile(otherStore).write({ seq: 1, model: new StoreModel(await readStore(storePath)) });
+  samples.set('parley', new Map([['', await readFile(otherStore, 'utf8')]]));
 }, 60_000);
 
 afterAll(async () => {
@@ -222,7 +228,7 @@ describe.each(FORMATS)('fuzzed %s', (format) => {
               await writeFile(join(where, other), other === name ? content : text);
             }
           }
-          const before = await readFile(storePath);
+          const before = await storeFiles(storePath);
           let applied = false;
           try {
             const report = await service.importFrom(where, {
@@ -238,10 +244,11 @@ describe.each(FORMATS)('fuzzed %s', (format) => {
             expect(error.message.length).toBeGreaterThan(10);
           }
           await service.flush();
-          if (!applied) expect(await readFile(storePath)).toEqual(before);
+          if (!applied) expect(await storeFiles(storePath)).toEqual(before);
           else {
-            const reopened = await Store.open(storePath, () => emptyStoreData('ada'), 0, { readOnly: true });
+            const reopened = await Store.open(storePath, () => emptyStoreData('ada'), { access: { readOnly: true } });
             expect(reopened.ok).toBe(true);
+            if (reopened.ok) await reopened.store.close();
           }
           await rm(where, { recursive: true, force: true });
         }),

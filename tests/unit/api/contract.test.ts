@@ -1,19 +1,40 @@
-import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type Transport } from '../../../main/api/bridge';
 import {
   API_METHODS,
   ApiError,
   EVENT_NAMES,
+  EVENT_NAMES_COMPLETE,
   channelOf,
   eventChannelOf,
   type ApiMethod,
+  type EventName,
   type ParleyApi,
   type Result,
 } from '../../../main/api/contract';
 import { ARGUMENT_SCHEMAS } from '../../../main/api/schemas';
+import { setupIpc } from '../../../main/ipc';
+import { setupMenu } from '../../../main/menu';
 import { dispatch } from '../../../main/service/dispatch';
 import { ParleyError } from '../../../main/service/errors';
 import { ParleyService } from '../../../main/service/parley-service';
+
+/** Electron as ipc.ts and menu.ts use it: handlers registered, the menu template kept. */
+const electron = vi.hoisted(() => ({ menus: [] as MenuItemConstructorOptions[][] }));
+vi.mock('electron', () => ({
+  ipcMain: { handle: () => undefined },
+  Menu: {
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) => {
+      electron.menus.push(template);
+      return template;
+    },
+    setApplicationMenu: () => undefined,
+  },
+}));
 
 /** A transport that answers every call with `answer` and remembers what it was asked. */
 function fakeTransport(answer: (channel: string, args: unknown[]) => Promise<Result<unknown>>) {
@@ -56,6 +77,88 @@ describe('contract', () => {
     expect(channelOf('getDocument')).toBe('parley:getDocument');
     expect(eventChannelOf('save-state')).toBe('parley:event:save-state');
     expect(new Set(API_METHODS.map(channelOf)).size).toBe(API_METHODS.length);
+  });
+});
+
+describe('events', () => {
+  it('lists every event of ParleyEvents once in EVENT_NAMES, progress and changes among them', () => {
+    // A ParleyEvents key left out of EVENT_NAMES would not type-check (EVENT_NAMES_COMPLETE).
+    expect(EVENT_NAMES_COMPLETE).toBe(true);
+    const every: Record<EventName, true> = {
+      changes: true,
+      'documents-changed': true,
+      'save-state': true,
+      'menu-command': true,
+      progress: true,
+    };
+    expect([...EVENT_NAMES].sort()).toEqual(Object.keys(every).sort());
+  });
+
+  it('forwards exactly the listed events to the window: the service events through ipc, menu-command from the menu', () => {
+    const sent: { channel: string; payload: unknown }[] = [];
+    const window = {
+      webContents: { mainFrame: {}, send: (channel: string, payload: unknown) => sent.push({ channel, payload }) },
+    } as unknown as BrowserWindow;
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const service = {
+      on: (name: string, listener: (payload: unknown) => void) => {
+        listeners.set(name, listener);
+        return () => listeners.delete(name);
+      },
+    } as unknown as ParleyService;
+    setupIpc(service, () => window);
+    for (const [name, listener] of listeners) listener({ from: name });
+    // The menu sends its commands on the menu-command channel itself.
+    setupMenu(
+      () => window,
+      () => undefined,
+    );
+    const clickAll = (items: MenuItemConstructorOptions[]): void => {
+      for (const item of items) {
+        (item.click as (() => void) | undefined)?.();
+        if (Array.isArray(item.submenu)) clickAll(item.submenu);
+      }
+    };
+    clickAll(electron.menus.at(-1) ?? []);
+
+    expect([...listeners.keys()].sort()).toEqual(EVENT_NAMES.filter((n) => n !== 'menu-command').sort());
+    const channels = new Set(sent.map((s) => s.channel));
+    expect([...channels].sort()).toEqual(EVENT_NAMES.map(eventChannelOf).sort());
+    // Each service event reaches the window on its own channel with its payload.
+    for (const name of listeners.keys()) {
+      expect(sent).toContainEqual({ channel: eventChannelOf(name as EventName), payload: { from: name } });
+    }
+  });
+
+  it("has the service emit only listed events, each of them but the menu's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-events-'));
+    try {
+      await cp(resolve(import.meta.dirname, '../../../seeds'), join(dir, 'seeds'), { recursive: true });
+      await writeFile(join(dir, 'more.txt'), 'More news\n');
+      const emitted = new Set<string>();
+      const service = await ParleyService.create({
+        storePath: join(dir, 'store.json'),
+        seedDirs: [join(dir, 'seeds')],
+        defaultAnnotator: 'ada',
+        debounceMs: 0,
+        pickFolder: () => Promise.resolve(dir),
+      });
+      const spy = vi.spyOn(service as unknown as { emit: (name: string, payload: unknown) => void }, 'emit');
+      const [doc] = await service.listDocuments();
+      await service.addAnnotation({ docId: doc?.id ?? '', start: 0, end: 5, label: 'quote' });
+      await service.flush();
+      await service.openFolder();
+      await service.exportTo(join(dir, 'out.jsonl'), { format: 'spans' });
+      await service.close();
+      for (const [name] of spy.mock.calls) emitted.add(name);
+      const listed: readonly string[] = EVENT_NAMES;
+      expect([...emitted].filter((name) => !listed.includes(name))).toEqual([]);
+      expect([...emitted].sort()).toEqual(
+        EVENT_NAMES.filter((n): n is Exclude<EventName, 'menu-command'> => n !== 'menu-command').sort(),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readStore } from '../../fixtures/store-files';
 import { runCli as run } from './run-cli';
 
 let dir: string;
@@ -52,7 +53,10 @@ describe('cli', () => {
   it('refuses a broken file with its line on stderr, exit 1, and an unchanged store', async () => {
     const store = join(dir, 'store.json');
     await run('import', '--store', store, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ada');
-    const before = await readFile(store, 'utf8');
+    // Compared as data: each run opens the store anew and may fold its journal into the snapshot.
+    const before = await readStore(store);
+    const backups = async () => (await readdir(dir)).filter((n) => n.includes('.backup-'));
+    const backupsBefore = await backups();
     const bad = join(dir, 'bad.jsonl');
     await writeFile(
       bad,
@@ -63,7 +67,8 @@ describe('cli', () => {
     expect(err).toMatch(/bad\.jsonl:1 \(d\): end 5 is past the end/);
     expect(err).toMatch(/bad\.jsonl:2: not valid JSON/);
     expect(err).toMatch(/--skip-invalid/);
-    expect(await readFile(store, 'utf8')).toBe(before);
+    expect(await readStore(store)).toEqual(before);
+    expect(await backups()).toEqual(backupsBefore);
   });
 
   it.each([

@@ -6,9 +6,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMAT_IDS, type Annotation, type FormatId } from '../../../main/api/contract';
+import { FORMAT_IDS, type AnnotationView, type FormatId } from '../../../main/api/contract';
 import { FORMATS } from '../../../main/core/formats/index';
 import { ParleyService } from '../../../main/service/parley-service';
+import { storeFiles } from '../../fixtures/store-files';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SEEDS = join(ROOT, 'seeds');
@@ -28,7 +29,7 @@ const CARRIES: Record<FormatId, { ids: boolean; attributes: boolean; notes: bool
 
 let dir: string;
 let source: ParleyService;
-let original: Annotation[];
+let original: AnnotationView[];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'parley-formats-'));
@@ -72,7 +73,7 @@ describe('every format through the service', () => {
         const droppedTexts = new Set(summary.dropped.map((d) => `${d.label}:${d.text}`));
         const expected = original.filter((a) => !droppedTexts.has(`${a.label}:${a.text}`));
         const carried = CARRIES[id];
-        const view = (a: Annotation) => ({
+        const view = (a: AnnotationView) => ({
           start: a.start,
           end: a.end,
           label: a.label,
@@ -105,13 +106,13 @@ describe('every format with a broken line in the middle', () => {
     const target = await ParleyService.create({ storePath, seedDirs: [SEEDS], defaultAnnotator: 'bob' });
     try {
       await target.close();
-      const before = await readFile(storePath, 'utf8');
+      const before = await storeFiles(storePath);
       const report = await target.importFrom(out, { format: id, annotator: 'bob' });
       expect(report.applied).toBe(false);
       expect(report.problems.length).toBeGreaterThan(0);
       expect(report.problems[0]?.message).not.toBe('');
       await target.close();
-      expect(await readFile(storePath, 'utf8')).toBe(before);
+      expect(await storeFiles(storePath)).toEqual(before);
     } finally {
       await target.close();
     }

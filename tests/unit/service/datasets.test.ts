@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitDocuments, writeExportFiles } from '../../../main/service/dataset-export';
 import { ParleyService } from '../../../main/service/parley-service';
+import { removeStore, storeFiles } from '../../fixtures/store-files';
 
 let dir: string;
 let storePath: string;
@@ -128,7 +129,7 @@ describe('dataset import', () => {
     await service.exportTo(out, { format: 'spans' });
     await service.close();
     services.splice(services.indexOf(service), 1);
-    await rm(storePath);
+    await removeStore(storePath);
     return out;
   }
 
@@ -170,7 +171,6 @@ describe('dataset import', () => {
     const service = await open();
     await tag(service, 'a', 'Monday', 'date');
     await service.close();
-    const before = await readFile(storePath, 'utf8');
     const file = join(dir, 'bad.jsonl');
     await writeFile(
       file,
@@ -181,12 +181,14 @@ describe('dataset import', () => {
       ].join('\n'),
     );
     const again = await open();
+    await again.flush();
+    const before = await storeFiles(storePath);
     const report = await again.importFrom(file, { format: 'spans', annotator: 'ada' });
     expect(report.applied).toBe(false);
     expect(report.problems.map((p) => p.message).join('\n')).toMatch(/past the end[\s\S]*unknown label "rumour"/);
     expect(report.problems[0]).toMatchObject({ file: 'bad.jsonl', line: 2, docId: 'b' });
     await again.close();
-    expect(await readFile(storePath, 'utf8')).toBe(before);
+    expect(await storeFiles(storePath)).toEqual(before);
     expect((await readdir(dir)).some((n) => n.includes('.backup-'))).toBe(false);
   });
 

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentSummary, NewAnnotation } from '../../../main/api/contract';
+import { GOLD, type ChangeEvent, type DocumentSummary, type NewAnnotation } from '../../../main/api/contract';
 import { ParleyService, type ServiceOptions } from '../../../main/service/parley-service';
 import { CURRENT_SCHEMA_VERSION } from '../../../main/service/store-data';
+import { journalPathOf } from '../../../main/service/store-journal';
+import { readStore, storeFiles } from '../../fixtures/store-files';
 
 const SPEECH = 'Minister speaks\r\nThe minister said: "We will act by 2025." 😀 Then she left the hall.\n';
 const REPORT = 'Quarterly report\nRevenue rose in the year-end quarter.\n';
@@ -111,14 +113,19 @@ describe('parley-service', () => {
         label: 'quote',
         ...span,
         text: 'We will act by 2025.',
-        prefix: SPEECH.slice(span.start - 32, span.start),
-        suffix: SPEECH.slice(span.end, span.end + 32),
         annotator: 'ada',
       });
       expect(added.id).toMatch(UUID);
       expect(added.createdAt).toBe(added.updatedAt);
       expect(new Date(added.createdAt).toISOString()).toBe(added.createdAt);
       expect(await summary(service, 'a-speech')).toMatchObject({ status: 'in-progress', spanCount: 1 });
+      // The context is kept in the store, to find the span again; the renderer's view goes without it.
+      expect(added).not.toHaveProperty('prefix');
+      await service.flush();
+      expect((await readStore(storePath)).annotations.find((a) => a.id === added.id)).toMatchObject({
+        prefix: SPEECH.slice(span.start - 32, span.start),
+        suffix: SPEECH.slice(span.end, span.end + 32),
+      });
     });
 
     it('counts offsets in UTF-16 code units across CRLF and emoji', async () => {
@@ -160,7 +167,7 @@ describe('parley-service', () => {
       const service = await start();
       await service.addAnnotation(tag('2025'));
       await service.close();
-      const before = await readFile(storePath, 'utf8');
+      const before = await storeFiles(storePath);
 
       await expect(service.addAnnotation(input)).rejects.toMatchObject({
         name: 'ParleyError',
@@ -168,7 +175,7 @@ describe('parley-service', () => {
         message: expect.stringContaining(message) as unknown,
       });
       await service.close();
-      expect(await readFile(storePath, 'utf8')).toBe(before);
+      expect(await storeFiles(storePath)).toEqual(before);
       expect((await service.getDocument('a-speech')).annotations).toHaveLength(1);
       expect((await service.getSession()).save).toEqual({ state: 'saved' });
     });
@@ -196,12 +203,17 @@ describe('parley-service', () => {
       const added = await service.addAnnotation(tag('minister'));
       const moved = spanOf(SPEECH, 'the hall');
       const updated = await service.updateAnnotation(added.id, moved);
-      expect(updated).toMatchObject({
-        ...moved,
-        text: 'the hall',
-        prefix: SPEECH.slice(moved.start - 32, moved.start),
-        suffix: '.\n',
-      });
+      expect(updated).toMatchObject({ ...moved, text: 'the hall' });
+      await service.flush();
+      expect((await readStore(storePath)).annotations).toMatchObject([
+        {
+          id: added.id,
+          ...moved,
+          text: 'the hall',
+          prefix: SPEECH.slice(moved.start - 32, moved.start),
+          suffix: '.\n',
+        },
+      ]);
     });
 
     it.each([
@@ -238,15 +250,19 @@ describe('parley-service', () => {
       await service.deleteAnnotation(added.id);
 
       const undoDelete = await service.undo('a-speech');
-      expect(undoDelete?.annotations).toEqual([added]);
-      expect(undoDelete?.touchedIds).toEqual([added.id]);
+      expect(undoDelete).toMatchObject({ docId: 'a-speech', touchedIds: [added.id], remove: [] });
+      expect(undoDelete?.upsert).toEqual([{ ...added, rev: expect.any(Number) as unknown }]);
+      expect(undoDelete?.upsert[0]?.rev).toBeGreaterThan(added.rev);
+      expect((await service.getDocument('a-speech')).annotations).toEqual(undoDelete?.upsert);
 
       const undoCreate = await service.undo('a-speech');
-      expect(undoCreate?.annotations).toEqual([]);
+      expect(undoCreate).toMatchObject({ upsert: [], touchedIds: [], remove: [{ id: added.id, docId: 'a-speech' }] });
+      expect(undoCreate?.remove[0]?.rev).toBeGreaterThan(undoDelete?.upsert[0]?.rev ?? Infinity);
+      expect((await service.getDocument('a-speech')).annotations).toEqual([]);
       expect(await service.undo('a-speech')).toBeNull();
 
-      expect((await service.redo('a-speech'))?.annotations).toEqual([added]);
-      expect((await service.redo('a-speech'))?.annotations).toEqual([]);
+      expect((await service.redo('a-speech'))?.upsert.map((a) => a.id)).toEqual([added.id]);
+      expect((await service.redo('a-speech'))?.remove.map((r) => r.id)).toEqual([added.id]);
       expect(await service.redo('a-speech')).toBeNull();
     });
 
@@ -255,7 +271,8 @@ describe('parley-service', () => {
       const added = await service.addAnnotation(tag('2025'));
       await service.updateAnnotation(added.id, { label: 'date' });
       const step = await service.undo('a-speech');
-      expect(step?.annotations).toEqual([added]);
+      expect(step?.upsert).toEqual([{ ...added, rev: expect.any(Number) as unknown }]);
+      expect((await service.getDocument('a-speech')).annotations.map((a) => a.label)).toEqual(['quote']);
     });
 
     it('keeps one history per document', async () => {
@@ -265,7 +282,8 @@ describe('parley-service', () => {
 
       const step = await service.undo('b-report');
       expect(step?.docId).toBe('b-report');
-      expect(step?.annotations).toEqual([]);
+      expect(step?.remove.map((r) => r.docId)).toEqual(['b-report']);
+      expect((await service.getDocument('b-report')).annotations).toEqual([]);
       expect((await service.getDocument('a-speech')).annotations).toEqual([speech]);
       expect(await service.undo('b-report')).toBeNull();
     });
@@ -284,7 +302,8 @@ describe('parley-service', () => {
       await service.deleteAnnotation(added.id);
       await service.undo('a-speech');
       const again = await restart(service);
-      expect((await again.getDocument('a-speech')).annotations).toEqual([added]);
+      // Revisions count the transactions of a run: after a restart the annotation is unchanged since.
+      expect((await again.getDocument('a-speech')).annotations).toEqual([{ ...added, rev: 0 }]);
     });
   });
 
@@ -343,7 +362,7 @@ describe('parley-service', () => {
       const service = await start();
       const added = await service.addAnnotation(tag('😀 Then she'));
       const again = await restart(service);
-      expect((await again.getDocument('a-speech')).annotations).toEqual([added]);
+      expect((await again.getDocument('a-speech')).annotations).toEqual([{ ...added, rev: 0 }]);
     });
 
     it('keeps the settings', async () => {
@@ -361,31 +380,46 @@ describe('parley-service', () => {
 
       const again = await start();
       const view = await again.getDocument('a-speech');
-      expect(view.annotations).toEqual([{ ...added, problem: 'text-mismatch' }]);
+      expect(view.annotations).toEqual([{ ...added, rev: 0, problem: 'text-mismatch' }]);
       expect(view.document).toMatchObject({ spanCount: 1, flaggedCount: 1 });
       expect(await summary(again, 'a-speech')).toMatchObject({ flaggedCount: 1 });
     });
   });
 
   describe('a store that cannot be used', () => {
-    it('reports a corrupt store in the session and refuses every other call with STORE_UNAVAILABLE', async () => {
+    it('reports a corrupt store in the session and leaves it untouched', async () => {
       await writeFile(storePath, '{ "schemaVersion": 1, oops }');
       const service = await start();
       const session = await service.getSession();
       expect(session.storeProblem).toMatchObject({ kind: 'corrupt', path: storePath, canStartFresh: true });
+      await service.close();
+      expect(await storeFiles(storePath)).toEqual({
+        snapshot: Buffer.from('{ "schemaVersion": 1, oops }'),
+        journal: null,
+      });
+    });
 
-      const calls: (() => Promise<unknown>)[] = [
-        () => service.listDocuments(),
-        () => service.getDocument('a-speech'),
-        () => service.addAnnotation(tag('minister')),
-        () => service.deleteAnnotation('00000000-0000-4000-8000-000000000000'),
-        () => service.undo('a-speech'),
-        () => service.setStatus('a-speech', 'done'),
-        () => service.updateSettings({ annotator: 'bob' }),
-        () => service.openFolder(),
-      ];
-      for (const call of calls) await expect(call()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-      expect(await readFile(storePath, 'utf8')).toBe('{ "schemaVersion": 1, oops }');
+    it.each<{ call: string; run: (service: ParleyService) => Promise<unknown> }>([
+      { call: 'listDocuments', run: (s) => s.listDocuments() },
+      { call: 'getDocument', run: (s) => s.getDocument('a-speech') },
+      { call: 'addAnnotation', run: (s) => s.addAnnotation(tag('minister')) },
+      { call: 'deleteAnnotation', run: (s) => s.deleteAnnotation('00000000-0000-4000-8000-000000000000') },
+      { call: 'undo', run: (s) => s.undo('a-speech') },
+      { call: 'redo', run: (s) => s.redo('a-speech') },
+      { call: 'setStatus', run: (s) => s.setStatus('a-speech', 'done') },
+      { call: 'updateSettings', run: (s) => s.updateSettings({ annotator: 'bob' }) },
+      { call: 'openFolder', run: (s) => s.openFolder() },
+      { call: 'getAnchorReview', run: (s) => s.getAnchorReview('a-speech') },
+      { call: 'acceptMovedSpans', run: (s) => s.acceptMovedSpans('a-speech', 'all') },
+    ])('refuses $call with STORE_UNAVAILABLE while the store is corrupt, and writes nothing', async ({ run }) => {
+      await writeFile(storePath, '{ "schemaVersion": 1, oops }');
+      const service = await start();
+      await expect(run(service)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await service.close();
+      expect(await storeFiles(storePath)).toEqual({
+        snapshot: Buffer.from('{ "schemaVersion": 1, oops }'),
+        journal: null,
+      });
     });
 
     it('moves the corrupt file aside and opens a fresh store on startFreshStore', async () => {
@@ -398,10 +432,7 @@ describe('parley-service', () => {
       const aside = (await readdir(root)).filter((name) => name.startsWith('parley-store.json.corrupt-'));
       expect(aside).toHaveLength(1);
       expect(await readFile(join(root, aside[0] ?? ''), 'utf8')).toBe('{ broken');
-      expect(JSON.parse(await readFile(storePath, 'utf8'))).toMatchObject({
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        annotations: {},
-      });
+      expect(await readStore(storePath)).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, annotations: [] });
       expect((await service.listDocuments()).map((d) => d.id)).toEqual(['a-speech', 'b-report', 'c-broken']);
       await service.addAnnotation(tag('minister'));
     });
@@ -412,7 +443,7 @@ describe('parley-service', () => {
       const service = await start();
       expect((await service.getSession()).storeProblem).toMatchObject({ kind: 'newer-version', canStartFresh: false });
       await expect(service.startFreshStore()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      expect(await readFile(storePath, 'utf8')).toBe(content);
+      expect(await storeFiles(storePath)).toEqual({ snapshot: Buffer.from(content), journal: null });
     });
 
     it('refuses startFreshStore when the store is fine', async () => {
@@ -456,7 +487,7 @@ describe('parley-service', () => {
         'c-broken',
         'a-speech~2',
       ]);
-      expect((await again.getDocument('a-speech~2')).annotations).toEqual([tagged]);
+      expect((await again.getDocument('a-speech~2')).annotations).toEqual([{ ...tagged, rev: 0 }]);
     });
 
     it('does not add a folder twice', async () => {
@@ -480,18 +511,139 @@ describe('parley-service', () => {
     });
   });
 
+  describe('transactions', () => {
+    it('sends a changes event per transaction: the annotation delta, revisions rising, and the touched documents', async () => {
+      const service = await start();
+      const events: ChangeEvent[] = [];
+      service.on('changes', (event) => events.push(event));
+      const added = await service.addAnnotation(tag('minister'));
+      const relabelled = await service.updateAnnotation(added.id, { label: 'date' });
+      const removed = await service.deleteAnnotation(added.id);
+
+      // The tag, the document started (a transaction of its own), the relabel, the delete.
+      expect(events).toHaveLength(4);
+      const seqs = events.map((e) => e.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(4);
+      const [tagged, started, updated, deleted] = events;
+      expect(tagged).toMatchObject({ annotations: { upsert: [added], remove: [] } });
+      expect(tagged?.documents).toMatchObject([{ id: 'a-speech', spanCount: 1 }]);
+      expect(added.rev).toBe(tagged?.seq);
+      expect(started).toMatchObject({ annotations: { upsert: [], remove: [] } });
+      expect(started?.documents).toMatchObject([{ id: 'a-speech', status: 'in-progress', spanCount: 1 }]);
+      expect(updated).toMatchObject({ annotations: { upsert: [relabelled], remove: [] } });
+      expect(relabelled.rev).toBe(updated?.seq);
+      expect(relabelled.rev).toBeGreaterThan(added.rev);
+      expect(deleted).toMatchObject({ annotations: { upsert: [], remove: [removed] } });
+      expect(deleted?.documents).toMatchObject([{ id: 'a-speech', spanCount: 0 }]);
+      expect(removed).toEqual({ id: added.id, docId: 'a-speech', rev: deleted?.seq });
+      expect((await service.getDocument('a-speech')).seq).toBe(deleted?.seq);
+    });
+
+    it('leaves the document in progress when the tag that started it is undone', async () => {
+      const service = await start();
+      await service.addAnnotation(tag('minister'));
+      expect(await summary(service, 'a-speech')).toMatchObject({ status: 'in-progress', spanCount: 1 });
+      await service.undo('a-speech');
+      expect(await summary(service, 'a-speech')).toMatchObject({ status: 'in-progress', spanCount: 0 });
+      // Starting the document is not in the history: there is nothing more to undo.
+      expect(await service.undo('a-speech')).toBeNull();
+      await service.flush();
+      expect((await readStore(storePath)).status).toEqual({ 'a-speech': { ada: 'in-progress' } });
+    });
+
+    it('refuses an undo that would overwrite a later change by someone else, says why, and changes nothing', async () => {
+      const service = await start();
+      const gold = await service.addAnnotation({ ...tag('minister'), gold: true });
+      await service.updateSettings({ annotator: 'bob' });
+      await service.updateAnnotation(gold.id, { label: 'date' });
+      await service.updateSettings({ annotator: 'ada' });
+      await service.flush();
+      const before = await storeFiles(storePath);
+
+      await expect(service.undo('a-speech')).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(
+          new RegExp(`^This change cannot be undone: annotation ${gold.id} changed since`),
+        ) as unknown,
+      });
+      await service.flush();
+      expect(await storeFiles(storePath)).toEqual(before);
+      expect((await readStore(storePath)).annotations).toMatchObject([{ id: gold.id, annotator: GOLD, label: 'date' }]);
+      // That history no longer fits the data and is forgotten.
+      expect(await service.undo('a-speech')).toBeNull();
+    });
+
+    it('keeps an id the renderer chose, and refuses a taken one without changing anything', async () => {
+      const service = await start();
+      const id = '0b7c6a43-4e3a-4f7e-9d43-2c1f6a0f5e11';
+      const added = await service.addAnnotation({ ...tag('minister'), id });
+      expect(added.id).toBe(id);
+      await service.flush();
+      const before = (await readStore(storePath)).annotations;
+      expect(before.map((a) => a.id)).toEqual([id]);
+
+      await expect(service.addAnnotation({ ...tag('2025'), id })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining(id) as unknown,
+      });
+      // Taken by anyone: bob cannot reuse ada's id either.
+      await service.updateSettings({ annotator: 'bob' });
+      await expect(service.addAnnotation({ ...tag('minister'), id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await service.updateSettings({ annotator: 'ada' });
+      await service.flush();
+      expect((await readStore(storePath)).annotations).toEqual(before);
+      expect((await service.getDocument('a-speech')).annotations).toEqual([added]);
+    });
+
+    it('undoes a review accept whole: the gold span goes and the spans it rejected are rejected no more', async () => {
+      const service = await start();
+      await service.updateSettings({ annotator: 'ben' });
+      const ben = await service.addAnnotation(tag('The minister said', 'precondition'));
+      await service.updateSettings({ annotator: 'cy' });
+      const cy = await service.addAnnotation(tag('The minister said', 'quote'));
+      await service.updateSettings({ annotator: 'ada' });
+      const resolutionOf = async (id: string) =>
+        (await service.getReview('a-speech', ['ben', 'cy'])).spans.find((s) => s.id === id)?.resolution;
+
+      const gold = await service.acceptSpan(ben.id);
+      expect((await service.getReview('a-speech', ['ben', 'cy'])).gold.map((g) => g.id)).toEqual([gold.id]);
+      expect(await resolutionOf(cy.id)).toBe('rejected');
+      expect(await resolutionOf(ben.id)).toBe('accepted');
+
+      const step = await service.undo('a-speech');
+      expect(step?.remove.map((r) => r.id)).toEqual([gold.id]);
+      expect((await service.getReview('a-speech', ['ben', 'cy'])).gold).toEqual([]);
+      expect(await resolutionOf(cy.id)).toBeUndefined();
+      expect(await resolutionOf(ben.id)).toBeUndefined();
+      await service.flush();
+      const data = await readStore(storePath);
+      expect(data.annotations.filter((a) => a.annotator === GOLD)).toEqual([]);
+      expect(data.review['a-speech']?.rejected ?? []).toEqual([]);
+
+      // Redo brings both back, the gold span with its id.
+      await service.redo('a-speech');
+      expect((await service.getReview('a-speech', ['ben', 'cy'])).gold.map((g) => g.id)).toEqual([gold.id]);
+      expect(await resolutionOf(cy.id)).toBe('rejected');
+    });
+  });
+
   describe('quit', () => {
     it('writes pending changes before it calls onQuit', async () => {
-      let storeAtQuit = '';
-      const service = await start({
-        debounceMs: 60_000,
-        onQuit: () => {
-          storeAtQuit = readFileSync(storePath, 'utf8');
-        },
-      });
+      // The store's files as they are when onQuit runs, copied aside at that moment.
+      const atQuit = join(root, 'at-quit');
+      const copyAtQuit = (): void => {
+        mkdirSync(atQuit);
+        for (const file of [storePath, journalPathOf(storePath)]) {
+          if (existsSync(file)) copyFileSync(file, join(atQuit, file.slice(root.length + 1)));
+        }
+      };
+      const service = await start({ debounceMs: 60_000, onQuit: copyAtQuit });
       await service.setStatus('b-report', 'done');
       await service.quit();
-      expect(JSON.parse(storeAtQuit)).toMatchObject({ status: { 'b-report': { ada: 'done' } } });
+      expect(await readStore(join(atQuit, 'parley-store.json'))).toMatchObject({
+        status: { 'b-report': { ada: 'done' } },
+      });
     });
   });
 });

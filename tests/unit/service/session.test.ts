@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParleyService } from '../../../main/service/parley-service';
+import { readStore } from '../../fixtures/store-files';
 
 const TEXT =
   'Kyiv, March 3, 2025\n' +
@@ -145,8 +146,6 @@ describe('finding and statistics', () => {
     expect(stats.spansPerHour).toBe(2);
     expect(stats.labelCounts).toEqual({ mine: { quote: 1 }, corpus: { quote: 1 } });
     await service.close();
-    expect((JSON.parse(await readFile(join(dir, 'store.json'), 'utf8')) as { activity: unknown }).activity).toEqual({
-      ada: { kyiv: 30 * 60_000 },
-    });
+    expect((await readStore(join(dir, 'store.json'))).activity).toEqual({ ada: { kyiv: 30 * 60_000 } });
   });
 });
