@@ -1,42 +1,35 @@
 /** The layout shell: top bar, documents, text and annotations, and the dialogs over them. */
-import { useEffect, useLayoutEffect, useMemo } from 'react';
-import { compareSpans } from '@core/span';
+import { useCallback, useEffect, useMemo } from 'react';
 import { api } from '../api';
 import { Toasts } from '../components/Toasts';
 import { AgreementView } from '../features/agreement/AgreementView';
 import { AnnotationList } from '../features/annotations/AnnotationList';
-import { AttributesPanel } from '../features/annotations/AttributesPanel';
-import { ShortcutsSheet } from '../features/help/ShortcutsSheet';
+import { SelectedAttributes } from '../features/annotations/SelectedAttributes';
 import { useSuggestions } from '../features/suggestions/useSuggestions';
-import { ExportDialog } from '../features/datasets/ExportDialog';
-import { ImportDialog } from '../features/datasets/ImportDialog';
 import { DocumentList } from '../features/documents/DocumentList';
 import { AnnotatorsPanel } from '../features/review/AnnotatorsPanel';
 import { ReviewPanel } from '../features/review/ReviewPanel';
 import { useReview } from '../features/review/useReview';
-import { FindBar } from '../features/search/FindBar';
 import { useFindBar } from '../features/search/useFindBar';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { StatsDialog } from '../features/stats/StatsDialog';
 import { useStatsView } from '../features/stats/useStatsView';
-import { BackupsDialog } from '../features/store/BackupsDialog';
 import { StoreProblemDialog } from '../features/store/StoreProblemDialog';
-import { AnchorReviewDialog } from '../features/viewer/AnchorReviewDialog';
 import { DocumentPane } from '../features/viewer/DocumentPane';
+import { mergedSource } from '../features/viewer/highlight-source';
 import { currentSummary } from '../state/app-state';
-import { buildCommands, buildFlowCommands, buildReviewCommands, buildViewCommands } from './commands';
+import { Dialogs } from './Dialogs';
 import { TopBar } from './TopBar';
+import { useAppCommands } from './useAppCommands';
 import { useCommandKeys } from './useCommandKeys';
 import { useFlow } from './useFlow';
 import { useParley } from './useParley';
 
 export function App() {
   const parley = useParley();
-  const { state, commandActions } = parley;
+  const { state, stores } = parley;
   const review = useReview({
     currentDocId: state.current?.docId,
     text: state.current?.text,
-    selectedId: state.selectedId,
+    selection: stores.selection,
     extendToWords: state.settings?.extendToWords ?? true,
     documentOrder: state.documents.filter((d) => d.error === undefined).map((d) => d.id),
     select: parley.select,
@@ -46,61 +39,48 @@ export function App() {
     viewRef: parley.viewRef,
   });
   const { mode } = review;
-  const { setModeListener } = parley;
-  useLayoutEffect(() => setModeListener(review.setMode), [setModeListener, review.setMode]);
   const find = useFindBar();
   const stats = useStatsView(state.current?.docId);
   const hasText = mode !== 'agreement' && state.current !== null;
-  const viewCommands = useMemo(
-    () => buildViewCommands({ canFind: () => hasText, openFind: find.open, openStats: stats.open }),
-    [hasText, find.open, stats.open],
-  );
+  const currentDocId = state.current?.docId;
+  const published = state.documents.find((d) => d.id === currentDocId)?.publishedAt ?? '';
   const suggestions = useSuggestions({
-    docId: state.current?.docId,
-    annotations: state.current?.annotations,
-    selectedId: state.selectedId,
+    docId: currentDocId,
+    refreshKey: `${(state.settings?.suggestLabels ?? ['*']).join(',')}|${published}|${state.labels.map((l) => l.id).join(',')}`,
     isActive: mode === 'tag',
-    select: parley.select,
-    setAnnotations: parley.setAnnotations,
+    annotator: state.settings?.annotator ?? '',
+    annotations: stores.annotations,
+    selection: stores.selection,
     attempt: parley.attempt,
     viewRef: parley.viewRef,
+    edit: parley.edit,
   });
   const flow = useFlow(parley, suggestions);
-  const tagLabel = useMemo(
-    () => (labelId: string) =>
-      suggestions.hasSelected() ? void suggestions.accept(labelId) : commandActions.applyLabel(labelId),
-    [suggestions, commandActions],
-  );
-  const ownAnnotations = state.current?.annotations;
+  const canFind = useCallback(() => hasText, [hasText]);
+  const { actions: commandActions, commands } = useAppCommands({
+    parley,
+    review,
+    suggestions,
+    flow,
+    labels: state.labels,
+    view: { canFind, openFind: find.open, openStats: stats.open },
+  });
   const { refreshStats } = review;
   // The annotators panel follows your tagging, a moment after it settles.
   useEffect(() => {
-    const timer = setTimeout(() => void refreshStats(), 400);
-    return () => clearTimeout(timer);
-  }, [ownAnnotations, refreshStats]);
-  const tagViews = useMemo(
-    () => [...(ownAnnotations ?? []), ...suggestions.views].sort(compareSpans),
-    [ownAnnotations, suggestions.views],
-  );
-  const commands = useMemo(() => {
-    const base = [...buildCommands(state.labels, { ...commandActions, applyLabel: tagLabel }), ...viewCommands];
-    const flowCommands = buildFlowCommands(flow);
-    if (mode === 'tag') return [...flowCommands, ...base];
-    // The shortcut sheet is there in every mode.
-    const sheet = flowCommands.filter((c) => c.id === 'shortcuts');
-    if (mode !== 'review') return [...base, ...sheet];
-    const reviewCommands = buildReviewCommands(state.labels, {
-      applyLabel: (id) => void review.applyLabel(id),
-      accept: () => void review.accept(),
-      reject: () => void review.reject(),
-      next: () => void review.step(1),
-      previous: () => void review.step(-1),
-      setBoundaries: () => void review.setBoundaries(),
-      undo: () => void review.history('undo'),
-      redo: () => void review.history('redo'),
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = stores.annotations.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refreshStats(), 400);
     });
-    return [...reviewCommands, ...base, ...sheet];
-  }, [state.labels, commandActions, tagLabel, viewCommands, flow, mode, review]);
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [stores, refreshStats]);
+  const { openDocument } = parley;
+  const openDocumentFromList = useCallback((id: string) => void openDocument(id), [openDocument]);
+  const tagSource = useMemo(() => mergedSource(stores.annotations, suggestions.source), [stores, suggestions.source]);
   const problem = state.session?.storeProblem;
   useCommandKeys(commands, state.dialog !== null || stats.isOpen || problem !== undefined);
 
@@ -115,14 +95,13 @@ export function App() {
     );
   }
   const reviewView = mode === 'review' && review.view?.docId === state.current?.docId ? review.view : null;
-  const selectedView = tagViews.find((a) => a.id === state.selectedId);
   return (
     <div className={`app mode-${mode}`}>
       <TopBar
         labels={state.labels}
         annotator={state.settings?.annotator ?? ''}
-        save={state.save}
-        onApplyLabel={mode === 'review' ? (id) => void review.applyLabel(id) : tagLabel}
+        save={stores.save}
+        onApplyLabel={mode === 'review' ? (id) => void review.applyLabel(id) : commandActions.applyLabel}
         onOpenSettings={commandActions.openSettings}
         mode={mode}
         onMode={review.setMode}
@@ -131,7 +110,7 @@ export function App() {
         <DocumentList
           documents={state.documents}
           currentId={state.current?.docId}
-          onOpen={(id) => void parley.openDocument(id)}
+          onOpen={openDocumentFromList}
           onOpenFolder={commandActions.openFolder}
           {...(mode === 'review' && { reviewSummaries: review.summaries })}
         />
@@ -154,7 +133,7 @@ export function App() {
               review.setMode('review');
               review.setFilter('all');
               void parley.openDocument(docId).then(() => {
-                parley.select(id);
+                stores.selection.set(id);
                 requestAnimationFrame(() => parley.viewRef.current?.scrollToAnnotation(id));
               });
             }}
@@ -168,16 +147,17 @@ export function App() {
               doc={state.current}
               summary={currentSummary(state)}
               labels={state.labels}
-              selectedId={state.selectedId}
+              annotations={stores.annotations}
+              source={reviewView ? review.source : tagSource}
+              selection={stores.selection}
+              placeOf={parley.placeOf}
               onPick={parley.pick}
               onStatus={(status) => state.current && void parley.setStatus(state.current.docId, status)}
               onPublishedAt={(date) => state.current && void parley.setPublishedAt(state.current.docId, date)}
               viewRef={parley.viewRef}
               onReviewAnchors={parley.openAnchorReview}
-              {...(mode === 'tag' && { annotations: tagViews })}
               {...(reviewView && {
                 review: {
-                  annotations: review.drawn,
                   lanes: review.lanes,
                   state: reviewView.state,
                   onState: (next) => void review.setReviewState(next),
@@ -191,92 +171,30 @@ export function App() {
             <ReviewPanel
               review={review}
               labels={state.labels}
-              selectedId={state.selectedId}
+              selection={stores.selection}
               onSelect={parley.selectFromList}
             />
           ) : (
             <div className="notes-column">
               <AnnotationList
-                annotations={state.current?.annotations ?? []}
+                annotations={stores.annotations}
+                selection={stores.selection}
                 labels={state.labels}
-                selectedId={state.selectedId}
                 onSelect={parley.selectFromList}
               />
-              <AttributesPanel
-                key={`${selectedView?.id ?? ''}|${JSON.stringify(selectedView?.attributes ?? {})}`}
-                annotation={selectedView}
-                label={state.labels.find((l) => l.id === selectedView?.label)}
-                onSave={(attributes) => selectedView && void parley.saveAttributes(selectedView.id, attributes)}
+              <SelectedAttributes
+                source={tagSource}
+                selection={stores.selection}
+                labels={state.labels}
+                onSave={(id, attributes) => void parley.saveAttributes(id, attributes)}
                 onDone={() => parley.viewRef.current?.focus()}
               />
             </div>
           )}
         </>
       )}
-      {state.dialog === 'settings' && state.settings && (
-        <SettingsDialog
-          settings={state.settings}
-          storePath={state.session?.storePath ?? ''}
-          onSave={(changes) => void parley.saveSettings(changes)}
-          onClose={parley.closeDialog}
-          labels={state.labels}
-          onLabels={parley.setLabels}
-          onSpansChanged={() => {
-            void parley.refresh();
-            void review.refreshStats();
-          }}
-          onSettingsChanged={parley.settingsChanged}
-        />
-      )}
-      {state.dialog === 'export' && (
-        <ExportDialog
-          labels={state.labels}
-          currentAnnotator={state.settings?.annotator ?? ''}
-          onClose={parley.closeDialog}
-        />
-      )}
-      {state.dialog === 'anchors' && state.current && (
-        <AnchorReviewDialog
-          docId={state.current.docId}
-          onClose={parley.closeDialog}
-          onMoved={() => void parley.refresh()}
-        />
-      )}
-      {state.dialog === 'backups' && (
-        <BackupsDialog onClose={parley.closeDialog} onRestored={() => window.location.reload()} />
-      )}
-      {state.dialog === 'import' && (
-        <ImportDialog
-          currentAnnotator={state.settings?.annotator ?? ''}
-          onImported={() => {
-            void parley.refresh();
-            void review.refreshStats();
-            if (mode === 'review') void review.reload();
-          }}
-          onClose={parley.closeDialog}
-        />
-      )}
-      {state.dialog === 'shortcuts' && <ShortcutsSheet commands={commands} onClose={parley.closeDialog} />}
-      {find.isOpen && hasText && (
-        <FindBar
-          docId={state.current?.docId}
-          text={state.current?.text ?? ''}
-          view={parley.viewRef}
-          focusRequest={find.focusRequest}
-          onClose={find.close}
-          focusText={() => parley.viewRef.current?.focus()}
-        />
-      )}
-      {stats.isOpen && (
-        <StatsDialog
-          annotator={state.settings?.annotator ?? ''}
-          labels={state.labels}
-          documents={state.documents}
-          flushActivity={stats.flushActivity}
-          onClose={stats.close}
-        />
-      )}
-      <Toasts toasts={state.toasts} onDismiss={parley.dismissToast} />
+      <Dialogs parley={parley} review={review} commands={commands} find={find} stats={stats} hasText={hasText} />
+      <Toasts store={stores.toasts} onDismiss={parley.dismissToast} />
     </div>
   );
 }

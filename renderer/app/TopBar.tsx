@@ -1,13 +1,14 @@
 /** The bar on top: the label palette, the annotator, the autosave state and settings. */
 import type { Label, SaveState } from '@api/contract';
 import { Segmented } from '../components/Segmented';
+import { useValue, type ValueStore } from '../state/value-store';
 import { LabelPalette } from '../features/labels/LabelPalette';
 import type { Mode } from '../features/review/useReview';
 
 interface Props {
   labels: readonly Label[];
   annotator: string;
-  save: SaveState;
+  save: ValueStore<SaveState>;
   onApplyLabel: (labelId: string) => void;
   onOpenSettings: () => void;
   mode: Mode;
@@ -29,16 +30,24 @@ export function TopBar({ labels, annotator, save, onApplyLabel, onOpenSettings, 
       <Segmented className="mode-tabs" kind="tabs" label="Mode" options={MODES} value={mode} onChange={onMode} />
       <LabelPalette labels={labels} onApply={onApplyLabel} />
       <span className="spacer" />
-      <span
-        className={`save-state save-${save.state}`}
-        data-testid="save-state"
-        title={save.message ?? 'Every change is saved to disk'}
-      >
-        {SAVE_TEXT[save.state]}
-      </span>
+      <SaveIndicator save={save} />
       <button type="button" className="ghost annotator" onClick={onOpenSettings} title="Settings (Ctrl+,)">
         {annotator}
       </button>
     </header>
+  );
+}
+
+/** The autosave state; the only part of the app a save re-renders. */
+function SaveIndicator({ save: store }: { save: ValueStore<SaveState> }) {
+  const save = useValue(store);
+  return (
+    <span
+      className={`save-state save-${save.state}`}
+      data-testid="save-state"
+      title={save.message ?? 'Every change is saved to disk'}
+    >
+      {SAVE_TEXT[save.state]}
+    </span>
   );
 }

@@ -1,16 +1,10 @@
 /**
- * The renderer's UI state and the reducer that changes it. Pure: tested without a DOM.
+ * The renderer's UI state that changes rarely — the session, labels, settings, the document
+ * list, the open document, the dialog — and the reducer that changes it. Pure: tested without a
+ * DOM. What changes with every keystroke lives in external stores (annotation-store.ts for the
+ * open document's annotations, value-store.ts for the selection, the save state and toasts).
  */
-import type {
-  AnnotationView,
-  DocumentSummary,
-  DocumentView,
-  Label,
-  SaveState,
-  SessionInfo,
-  Settings,
-} from '@api/contract';
-import { compareSpans } from '@core/span';
+import type { DocumentSummary, DocumentView, Label, SessionInfo, Settings } from '@api/contract';
 
 export interface Toast {
   id: number;
@@ -18,10 +12,10 @@ export interface Toast {
   message: string;
 }
 
+/** The open document: its text (its annotations are in the annotation store). */
 export interface OpenDocument {
   docId: string;
   text: string;
-  annotations: AnnotationView[];
 }
 
 /** The dialog over the app, if any. */
@@ -34,10 +28,6 @@ export interface AppState {
   settings: Settings | null;
   documents: DocumentSummary[];
   current: OpenDocument | null;
-  /** The selected annotation of the current document. */
-  selectedId: string | null;
-  save: SaveState;
-  toasts: Toast[];
   dialog: DialogName | null;
 }
 
@@ -48,9 +38,6 @@ export const initialState: AppState = {
   settings: null,
   documents: [],
   current: null,
-  selectedId: null,
-  save: { state: 'saved' },
-  toasts: [],
   dialog: null,
 };
 
@@ -58,30 +45,17 @@ export type Action =
   | { type: 'session-loaded'; session: SessionInfo; documents: DocumentSummary[] }
   | { type: 'documents-loaded'; documents: DocumentSummary[] }
   | { type: 'document-opened'; view: DocumentView }
-  | { type: 'annotations-changed'; docId: string; annotations: AnnotationView[]; selectedId?: string | null }
-  | { type: 'summary-updated'; summary: DocumentSummary }
-  | { type: 'selected'; id: string | null }
-  | { type: 'save-state'; save: SaveState }
-  | { type: 'toast'; toast: Toast }
-  | { type: 'toast-dismissed'; id: number }
+  | { type: 'summaries-updated'; summaries: readonly DocumentSummary[] }
   | { type: 'dialog'; dialog: DialogName | null }
   | { type: 'settings-saved'; settings: Settings }
+  | { type: 'settings-changed'; settings: Settings }
   | { type: 'labels-changed'; labels: Label[] };
 
-const sortAnnotations = (list: AnnotationView[]): AnnotationView[] => [...list].sort(compareSpans);
-
-/** The document list with the current document's count and status brought up to date. */
-function withCounts(documents: DocumentSummary[], docId: string, annotations: AnnotationView[]): DocumentSummary[] {
-  return documents.map((d) =>
-    d.id !== docId
-      ? d
-      : {
-          ...d,
-          spanCount: annotations.length,
-          flaggedCount: annotations.filter((a) => a.problem !== undefined).length,
-          status: d.status === 'todo' && annotations.length > 0 ? 'in-progress' : d.status,
-        },
-  );
+/** The list with these summaries in place of their documents' (the rest stay the same objects). */
+function withSummaries(documents: DocumentSummary[], summaries: readonly DocumentSummary[]): DocumentSummary[] {
+  if (summaries.length === 0) return documents;
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  return documents.map((d) => byId.get(d.id) ?? d);
 }
 
 export function reducer(state: AppState, action: Action): AppState {
@@ -93,54 +67,31 @@ export function reducer(state: AppState, action: Action): AppState {
         session: action.session,
         labels: action.session.labels,
         settings: action.session.settings,
-        save: action.session.save,
         documents: action.documents,
       };
     case 'documents-loaded':
       return { ...state, documents: action.documents };
     case 'document-opened': {
-      const { document, text, annotations } = action.view;
+      const { document, text } = action.view;
+      const current = state.current?.docId === document.id && state.current.text === text ? state.current : null;
       return {
         ...state,
-        current: { docId: document.id, text, annotations: sortAnnotations(annotations) },
-        selectedId: null,
-        documents: state.documents.map((d) => (d.id === document.id ? document : d)),
+        current: current ?? { docId: document.id, text },
+        documents: withSummaries(state.documents, [document]),
       };
     }
-    case 'annotations-changed': {
-      if (state.current?.docId !== action.docId) return state;
-      const annotations = sortAnnotations(action.annotations);
-      const selectedId = action.selectedId !== undefined ? action.selectedId : state.selectedId;
-      const stillThere = annotations.some((a) => a.id === selectedId);
-      return {
-        ...state,
-        current: { ...state.current, annotations },
-        selectedId: stillThere ? selectedId : null,
-        documents: withCounts(state.documents, action.docId, annotations),
-      };
-    }
-    case 'summary-updated':
-      return { ...state, documents: state.documents.map((d) => (d.id === action.summary.id ? action.summary : d)) };
-    case 'selected':
-      return { ...state, selectedId: action.id };
-    case 'save-state':
-      return { ...state, save: action.save };
-    case 'toast':
-      return { ...state, toasts: [...state.toasts.slice(-3), action.toast] };
-    case 'toast-dismissed':
-      return { ...state, toasts: state.toasts.filter((t) => t.id !== action.id) };
+    case 'summaries-updated':
+      return { ...state, documents: withSummaries(state.documents, action.summaries) };
     case 'dialog':
       return { ...state, dialog: action.dialog };
     case 'settings-saved':
       return { ...state, settings: action.settings, dialog: null };
+    case 'settings-changed':
+      return { ...state, settings: action.settings };
     case 'labels-changed':
       return { ...state, labels: action.labels };
   }
 }
-
-/** The selected annotation of the current document, if any. */
-export const selectedAnnotation = (state: AppState): AnnotationView | undefined =>
-  state.current?.annotations.find((a) => a.id === state.selectedId);
 
 /** The current document's summary, if a document is open. */
 export const currentSummary = (state: AppState): DocumentSummary | undefined =>

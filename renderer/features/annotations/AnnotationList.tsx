@@ -1,18 +1,22 @@
 /**
  * This document's annotations in text order: label chip and covered text; a click selects one. A
- * filter above narrows the list to one label and to spans containing some words.
+ * filter above narrows the list to one label and to spans containing some words. It reads the
+ * annotation store itself and draws each row once until that row changes, so a tag elsewhere in
+ * the list costs one new row.
  */
-import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import type { AnnotationView, Label } from '@api/contract';
+import type { AnnotationStore } from '../../state/annotation-store';
+import { useValue, type ValueStore } from '../../state/value-store';
 import { countByLabel, filterAnnotations, isEmptyQuery, type AnnotationQuery } from '../search/annotation-filter';
 import { AnnotationFilter } from '../search/AnnotationFilter';
 import { ROW_HEIGHT, useRowWindow } from './useRowWindow';
 import { useSelectedInView } from './useSelectedInView';
 
 interface Props {
-  annotations: readonly AnnotationView[];
+  annotations: AnnotationStore;
+  selection: ValueStore<string | null>;
   labels: readonly Label[];
-  selectedId: string | null;
   onSelect: (id: string) => void;
 }
 
@@ -21,8 +25,45 @@ const PROBLEM_TEXT = {
   'out-of-range': 'The text is now shorter than this span; it cannot be drawn',
 } as const;
 
-export function AnnotationList({ annotations, labels, selectedId, onSelect }: Props) {
-  const byId = new Map(labels.map((l) => [l.id, l]));
+interface RowProps {
+  annotation: AnnotationView;
+  label: Label | undefined;
+  isSelected: boolean;
+  /** Top of the row in a windowed list (px), or undefined when the list is not windowed. */
+  top: number | undefined;
+  onSelect: (id: string) => void;
+}
+
+const AnnotationRow = memo(function AnnotationRow({ annotation: a, label, isSelected, top, onSelect }: RowProps) {
+  return (
+    <li style={top === undefined ? undefined : { top }}>
+      <button
+        type="button"
+        className={`annotation-item${isSelected ? ' selected' : ''}`}
+        data-annotation-id={a.id}
+        data-label={a.label}
+        aria-pressed={isSelected}
+        onClick={() => onSelect(a.id)}
+      >
+        <span className="label-tag" style={{ '--hl': label?.color ?? '#888888' } as CSSProperties}>
+          {label?.name ?? a.label}
+        </span>
+        <span className="covered">{a.text}</span>
+        {a.problem !== undefined && (
+          <span className="badge badge-warn" title={PROBLEM_TEXT[a.problem]}>
+            ⚠ text changed
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});
+
+export function AnnotationList({ annotations: store, selection, labels, onSelect }: Props) {
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const annotations = store.list();
+  const selectedId = useValue(selection);
+  const byId = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const listRef = useSelectedInView(selectedId);
   const [query, setQuery] = useState<AnnotationQuery>({ label: null, text: '' });
   const counts = useMemo(() => countByLabel(annotations), [annotations]);
@@ -57,31 +98,16 @@ export function AnnotationList({ annotations, labels, selectedId, onSelect }: Pr
         </p>
       ) : (
         <ol ref={listRef} style={rows.isWindowed ? { height: shown.length * ROW_HEIGHT } : undefined}>
-          {shown.slice(rows.first, rows.last).map((a, i) => {
-            const label = byId.get(a.label);
-            return (
-              <li key={a.id} style={rows.isWindowed ? { top: (rows.first + i) * ROW_HEIGHT } : undefined}>
-                <button
-                  type="button"
-                  className={`annotation-item${a.id === selectedId ? ' selected' : ''}`}
-                  data-annotation-id={a.id}
-                  data-label={a.label}
-                  aria-pressed={a.id === selectedId}
-                  onClick={() => onSelect(a.id)}
-                >
-                  <span className="label-tag" style={{ '--hl': label?.color ?? '#888888' } as CSSProperties}>
-                    {label?.name ?? a.label}
-                  </span>
-                  <span className="covered">{a.text}</span>
-                  {a.problem !== undefined && (
-                    <span className="badge badge-warn" title={PROBLEM_TEXT[a.problem]}>
-                      ⚠ text changed
-                    </span>
-                  )}
-                </button>
-              </li>
-            );
-          })}
+          {shown.slice(rows.first, rows.last).map((a, i) => (
+            <AnnotationRow
+              key={a.id}
+              annotation={a}
+              label={byId.get(a.label)}
+              isSelected={a.id === selectedId}
+              top={rows.isWindowed ? (rows.first + i) * ROW_HEIGHT : undefined}
+              onSelect={onSelect}
+            />
+          ))}
         </ol>
       )}
     </aside>

@@ -11,12 +11,16 @@ export const WINDOW_FROM = 300;
 /** Rows rendered beyond each edge of the visible part. */
 const OVERSCAN = 15;
 
-/** The rows `[first, last)` to render for a list of `count` rows inside `scroller`, below `list`. */
+/**
+ * The rows `[first, last)` to render for a list of `count` rows of `rowHeight` px inside
+ * `scroller`, below `list`.
+ */
 export function useRowWindow(
   scroller: RefObject<HTMLElement | null>,
   list: RefObject<HTMLElement | null>,
   count: number,
   selectedIndex: number,
+  rowHeight = ROW_HEIGHT,
 ): { first: number; last: number; isWindowed: boolean } {
   const isWindowed = count > WINDOW_FROM;
   const [view, setView] = useState({ top: 0, height: 800 });
@@ -45,13 +49,12 @@ export function useRowWindow(
     const el = scroller.current;
     if (!isWindowed || !el || selectedIndex < 0) return;
     const offset = list.current ? list.current.offsetTop : 0;
-    const top = offset + selectedIndex * ROW_HEIGHT;
+    const top = offset + selectedIndex * rowHeight;
     if (top < el.scrollTop) el.scrollTo({ top });
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
-      el.scrollTo({ top: top + ROW_HEIGHT - el.clientHeight });
-  }, [scroller, list, isWindowed, selectedIndex]);
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTo({ top: top + rowHeight - el.clientHeight });
+  }, [scroller, list, isWindowed, selectedIndex, rowHeight]);
   if (!isWindowed) return { first: 0, last: count, isWindowed };
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
   return { first, last, isWindowed };
 }

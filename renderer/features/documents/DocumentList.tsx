@@ -2,8 +2,9 @@
  * The corpus: the annotator's progress, a corpus search, a status filter and an order, then each
  * document with title, span count, status (or search hits), and an error badge when unusable.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary, ReviewSummary } from '@api/contract';
+import { useRowWindow } from '../annotations/useRowWindow';
 import { listedDocuments, type DocumentSort, type StatusFilter } from '../search/document-filter';
 import { DocumentFilters } from '../search/DocumentFilters';
 import { useCorpusSearch } from '../search/useCorpusSearch';
@@ -20,6 +21,60 @@ interface Props {
   reviewSummaries?: readonly ReviewSummary[];
 }
 
+/** Height of one document in a windowed list (px); `.doc-list.windowed` in the CSS matches it. */
+export const DOC_ROW_HEIGHT = 76;
+
+interface RowProps {
+  doc: DocumentSummary;
+  hits: number | undefined;
+  isCurrent: boolean;
+  /** In review: the document's review progress; null in tag mode. */
+  review: ReviewSummary | null | undefined;
+  top: number | undefined;
+  onOpen: (docId: string) => void;
+}
+
+/** One document of the list, drawn again only when its summary, hits or review change. */
+const DocumentRow = memo(function DocumentRow({ doc, hits, isCurrent, review, top, onOpen }: RowProps) {
+  return (
+    <li style={top === undefined ? undefined : { top }}>
+      <button
+        type="button"
+        className={`doc-item${isCurrent ? ' current' : ''}${doc.error ? ' broken' : ''}`}
+        data-doc-id={doc.id}
+        aria-current={isCurrent ? 'true' : undefined}
+        disabled={doc.error !== undefined}
+        title={doc.error ? `${doc.source}: ${doc.error}` : doc.source}
+        onClick={() => onOpen(doc.id)}
+      >
+        <span className="doc-title">{doc.title}</span>
+        <span className="doc-meta">
+          {doc.error !== undefined ? (
+            <span className="badge badge-error" data-testid="doc-error">
+              Can’t open: {doc.error}
+            </span>
+          ) : review !== null ? (
+            <ReviewBadge summary={review} />
+          ) : (
+            <>
+              <StatusBadge status={doc.status} />
+              <span className="count" data-testid="span-count">
+                {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
+              </span>
+              {doc.flaggedCount > 0 && <span className="badge badge-warn">{doc.flaggedCount} flagged</span>}
+            </>
+          )}
+          {hits !== undefined && (
+            <span className="badge badge-hits" data-testid="hit-count">
+              {hits} {hits === 1 ? 'hit' : 'hits'}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+});
+
 export function DocumentList({ documents, currentId, onOpen, onOpenFolder, reviewSummaries }: Props) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -30,7 +85,14 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder, revie
     [documents, status, sort, search.hits],
   );
   const progress = useMemo(() => corpusProgress(documents), [documents]);
-  const reviews = reviewSummaries && new Map(reviewSummaries.map((r) => [r.docId, r]));
+  const reviews = useMemo(
+    () => reviewSummaries && new Map(reviewSummaries.map((r) => [r.docId, r])),
+    [reviewSummaries],
+  );
+  const scrollerRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const currentIndex = useMemo(() => listed.findIndex((item) => item.doc.id === currentId), [listed, currentId]);
+  const rows = useRowWindow(scrollerRef, listRef, listed.length, currentIndex, DOC_ROW_HEIGHT);
   const hitTotal = listed.reduce((sum, item) => sum + (item.hits ?? 0), 0);
   const searchSummary =
     search.hits === null
@@ -39,7 +101,7 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder, revie
         ? 'Searching…'
         : `${listed.length} ${listed.length === 1 ? 'document' : 'documents'}, ${hitTotal} ${hitTotal === 1 ? 'hit' : 'hits'}`;
   return (
-    <nav className="doc-list" aria-label="Documents">
+    <nav className={`doc-list${rows.isWindowed ? ' windowed' : ''}`} aria-label="Documents" ref={scrollerRef}>
       <header className="pane-header">
         <h2>Documents</h2>
         <button
@@ -63,43 +125,17 @@ export function DocumentList({ documents, currentId, onOpen, onOpenFolder, revie
         searchError={search.error}
       />
       {listed.length === 0 && !search.isBusy && <p className="empty doc-list-empty">{emptyText(query, status)}</p>}
-      <ol>
-        {listed.map(({ doc, hits }) => (
-          <li key={doc.id}>
-            <button
-              type="button"
-              className={`doc-item${doc.id === currentId ? ' current' : ''}${doc.error ? ' broken' : ''}`}
-              data-doc-id={doc.id}
-              aria-current={doc.id === currentId ? 'true' : undefined}
-              disabled={doc.error !== undefined}
-              title={doc.error ? `${doc.source}: ${doc.error}` : doc.source}
-              onClick={() => onOpen(doc.id)}
-            >
-              <span className="doc-title">{doc.title}</span>
-              <span className="doc-meta">
-                {doc.error !== undefined ? (
-                  <span className="badge badge-error" data-testid="doc-error">
-                    Can’t open: {doc.error}
-                  </span>
-                ) : reviews ? (
-                  <ReviewBadge summary={reviews.get(doc.id)} />
-                ) : (
-                  <>
-                    <StatusBadge status={doc.status} />
-                    <span className="count" data-testid="span-count">
-                      {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
-                    </span>
-                    {doc.flaggedCount > 0 && <span className="badge badge-warn">{doc.flaggedCount} flagged</span>}
-                  </>
-                )}
-                {hits !== undefined && (
-                  <span className="badge badge-hits" data-testid="hit-count">
-                    {hits} {hits === 1 ? 'hit' : 'hits'}
-                  </span>
-                )}
-              </span>
-            </button>
-          </li>
+      <ol ref={listRef} style={rows.isWindowed ? { height: listed.length * DOC_ROW_HEIGHT } : undefined}>
+        {listed.slice(rows.first, rows.last).map(({ doc, hits }, i) => (
+          <DocumentRow
+            key={doc.id}
+            doc={doc}
+            hits={hits}
+            isCurrent={doc.id === currentId}
+            review={reviews ? reviews.get(doc.id) : null}
+            top={rows.isWindowed ? (rows.first + i) * DOC_ROW_HEIGHT : undefined}
+            onOpen={onOpen}
+          />
         ))}
       </ol>
     </nav>

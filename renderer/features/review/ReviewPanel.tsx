@@ -6,6 +6,7 @@
 import type { CSSProperties } from 'react';
 import { GOLD, REVIEW_CLASSES, type AnnotationView, type Label, type ReviewSpan } from '@api/contract';
 import { Segmented } from '../../components/Segmented';
+import { useValue, type ValueStore } from '../../state/value-store';
 import { useSelectedInView } from '../annotations/useSelectedInView';
 import type { ReviewController, ReviewFilter } from './useReview';
 import { SpanDetails } from './SpanDetails';
@@ -28,7 +29,7 @@ const FILTERS: { id: ReviewFilter; name: string }[] = [
 interface Props {
   review: ReviewController;
   labels: readonly Label[];
-  selectedId: string | null;
+  selection: ValueStore<string | null>;
   onSelect: (id: string) => void;
 }
 
@@ -36,7 +37,8 @@ const matches = (filter: ReviewFilter, span: ReviewSpan): boolean =>
   filter === 'all' ||
   (filter === 'open' ? span.cls !== 'agreed' && span.resolution === undefined : span.cls === filter);
 
-export function ReviewPanel({ review, labels, selectedId, onSelect }: Props) {
+export function ReviewPanel({ review, labels, selection, onSelect }: Props) {
+  const selectedId = useValue(selection);
   const { view, filter } = review;
   const byId = new Map(labels.map((l) => [l.id, l]));
   const listRef = useSelectedInView(selectedId);

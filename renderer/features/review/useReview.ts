@@ -17,6 +17,8 @@ import {
 import { compareSpans } from '@core/span';
 import { spanFromSelection } from '@core/selection';
 import { api } from '../../api';
+import type { ValueStore } from '../../state/value-store';
+import { ListSource } from '../viewer/highlight-source';
 import type { TextViewHandle } from '../viewer/TextView';
 
 export type Mode = 'tag' | 'review' | 'agreement';
@@ -27,7 +29,7 @@ export type ReviewFilter = 'open' | 'all' | ReviewClass | 'gold';
 export interface ReviewHost {
   currentDocId: string | undefined;
   text: string | undefined;
-  selectedId: string | null;
+  selection: ValueStore<string | null>;
   extendToWords: boolean;
   documentOrder: readonly string[];
   select(id: string | null): void;
@@ -68,12 +70,12 @@ export function useReview(host: ReviewHost) {
   const reload = useCallback(
     async (docId = latest.current.host.currentDocId, names = chosen) => {
       if (docId === undefined) return;
-      const [next, sums] = await Promise.all([
-        latest.current.host.attempt(() => api().getReview(docId, names)),
-        latest.current.host.attempt(() => api().listReviewSummaries(names)),
-      ]);
+      // The document is drawn as soon as it comes; the corpus's counts follow.
+      const sums = latest.current.host.attempt(() => api().listReviewSummaries(names));
+      const next = await latest.current.host.attempt(() => api().getReview(docId, names));
       if (next && next.docId === latest.current.host.currentDocId) setView(next);
-      if (sums) setSummaries(sums);
+      const counts = await sums;
+      if (counts) setSummaries(counts);
     },
     [chosen],
   );
@@ -102,11 +104,14 @@ export function useReview(host: ReviewHost) {
 
   /** The spans drawn in the text: the reviewed annotators' and gold. */
   const drawn = useMemo<AnnotationView[]>(() => (view ? [...view.spans, ...view.gold].sort(compareSpans) : []), [view]);
+  /** What the text draws in review: a new source for each review view. */
+  const source = useMemo(() => new ListSource(drawn), [drawn]);
   const lanes = useMemo(() => new Map(chosen.map((name, index) => [name, index])), [chosen]);
 
   const selected = useCallback((): ReviewSpan | AnnotationView | undefined => {
     const { view: v, host: h } = latest.current;
-    return v?.spans.find((s) => s.id === h.selectedId) ?? v?.gold.find((g) => g.id === h.selectedId);
+    const id = h.selection.get();
+    return v?.spans.find((s) => s.id === id) ?? v?.gold.find((g) => g.id === id);
   }, []);
 
   /** After a change: the review and the counts again, and optionally a span selected. */
@@ -149,7 +154,8 @@ export function useReview(host: ReviewHost) {
     const { view: v, host: h, summaries: sums } = latest.current;
     if (!v) return;
     const open = v.spans.filter(isOpenDisagreement).sort(inOrder);
-    const current = v.spans.find((s) => s.id === h.selectedId) ?? v.gold.find((g) => g.id === h.selectedId);
+    const selectedId = h.selection.get();
+    const current = v.spans.find((s) => s.id === selectedId) ?? v.gold.find((g) => g.id === selectedId);
     const ordered = direction === 1 ? open : [...open].reverse();
     const next = current ? ordered.find((s) => direction * inOrder(s, current) > 0) : ordered[0];
     if (next) {
@@ -266,6 +272,7 @@ export function useReview(host: ReviewHost) {
     view,
     summaries,
     drawn,
+    source,
     lanes,
     filter,
     setFilter,

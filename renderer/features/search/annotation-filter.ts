@@ -12,7 +12,11 @@ export interface AnnotationQuery {
 export const isEmptyQuery = (query: AnnotationQuery): boolean => query.label === null && query.text.trim() === '';
 
 /** The annotations that match, in their order. */
-export function filterAnnotations(annotations: readonly AnnotationView[], query: AnnotationQuery): AnnotationView[] {
+export function filterAnnotations(
+  annotations: readonly AnnotationView[],
+  query: AnnotationQuery,
+): readonly AnnotationView[] {
+  if (isEmptyQuery(query)) return annotations;
   const needle = query.text.trim().toLocaleLowerCase();
   return annotations.filter((a) => {
     if (query.label !== null && a.label !== query.label) return false;

@@ -1,13 +1,18 @@
 /**
- * Suggestions in tag mode: the open document's open suggestions, drawn as dashed highlights, and
- * the keys that take them (Tab / Shift+Tab move between them, Enter or a accepts, x rejects).
- * Accepting moves on to the next suggestion, so a run of them is a run of keystrokes.
+ * Suggestions in tag mode: the open document's open suggestions, drawn as dashed highlights from
+ * their own source, and the keys that take them (Tab / Shift+Tab move between them, Enter or a
+ * accepts, x rejects). They are fetched once per document; a span tagged over one takes it out,
+ * and only a removed or moved span asks main again (it may open a suggestion). Accepting shows
+ * the new span at once and moves on to the next suggestion, so a run of them is a run of keys.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AnnotationView, Suggestion } from '@api/contract';
 import { compareSpans } from '@core/span';
 import { api } from '../../api';
+import type { AnnotationStore } from '../../state/annotation-store';
+import type { ValueStore } from '../../state/value-store';
 import { SUGGESTION_ANNOTATOR } from '../viewer/highlight-plugin';
+import { ListSource } from '../viewer/highlight-source';
 import type { TextViewHandle } from '../viewer/TextView';
 
 /** Ids of suggestion highlights start with this, so they never collide with annotation ids. */
@@ -15,14 +20,17 @@ export const SUGGESTION_PREFIX = 'suggestion:';
 
 export interface SuggestionHost {
   docId: string | undefined;
-  /** The open document's own annotations (a change reloads the suggestions). */
-  annotations: readonly AnnotationView[] | undefined;
-  selectedId: string | null;
+  /** A change to any of these (labels to suggest, the date) asks main for the suggestions again. */
+  refreshKey: string;
   isActive: boolean;
-  select(id: string | null): void;
-  setAnnotations(docId: string, annotations: AnnotationView[], selectedId?: string | null): void;
+  /** The current annotator, who an accepted suggestion is shown as. */
+  annotator: string;
+  annotations: AnnotationStore;
+  selection: ValueStore<string | null>;
   attempt: <T>(call: () => Promise<T>) => Promise<T | undefined>;
   viewRef: React.RefObject<TextViewHandle | null>;
+  /** Shows an accepted suggestion as the span it becomes until main answers (useTagging's edit). */
+  edit: (id: string, view: AnnotationView, call: () => Promise<AnnotationView>) => Promise<AnnotationView | undefined>;
 }
 
 const viewOf = (s: Suggestion): AnnotationView => ({
@@ -32,108 +40,164 @@ const viewOf = (s: Suggestion): AnnotationView => ({
   end: s.end,
   label: s.label,
   text: s.text,
-  prefix: '',
-  suffix: '',
   annotator: SUGGESTION_ANNOTATOR,
   createdAt: '',
   updatedAt: '',
   attributes: s.attributes,
+  rev: 0,
 });
 
-export function useSuggestions(host: SuggestionHost) {
-  const [loaded, setLoaded] = useState<{ docId: string; list: Suggestion[] } | null>(null);
-  const suggestions = useMemo(
-    () => (host.isActive && loaded !== null && loaded.docId === host.docId ? loaded.list : []),
-    [host.isActive, host.docId, loaded],
-  );
-  const latest = useRef({ host, suggestions });
-  useLayoutEffect(() => {
-    latest.current = { host, suggestions };
-  });
+/** The suggestion id a span would have (`label:start:end`). */
+const suggestionIdOf = (a: { label: string; start: number; end: number }): string =>
+  `${SUGGESTION_PREFIX}${a.label}:${a.start}:${a.end}`;
 
-  const { docId, annotations, isActive, attempt } = host;
+export function useSuggestions(host: SuggestionHost) {
+  const [source] = useState(() => new ListSource());
+  const count = useSyncExternalStore(source.subscribe, source.count);
+  const latest = useRef(host);
+  useLayoutEffect(() => {
+    latest.current = host;
+  });
+  const loaded = useRef<{ docId: string; list: Suggestion[] } | null>(null);
+
+  const show = useCallback(
+    (docId: string, list: Suggestion[]) => {
+      loaded.current = { docId, list };
+      source.replace(list.map(viewOf), docId);
+    },
+    [source],
+  );
+
+  const { docId, refreshKey, isActive, attempt, annotations } = host;
+  const fetchList = useCallback(
+    async (id: string) => {
+      const list = await attempt(() => api().getSuggestions(id));
+      if (list && latest.current.docId === id && latest.current.isActive) show(id, list);
+    },
+    [attempt, show],
+  );
+
   useEffect(() => {
-    if (docId === undefined || !isActive) return;
-    let isCurrent = true;
-    void attempt(() => api().getSuggestions(docId)).then((list) => {
-      if (isCurrent && list) setLoaded({ docId, list });
+    if (docId === undefined || !isActive) {
+      loaded.current = null;
+      source.replace([], null);
+      return;
+    }
+    void fetchList(docId);
+  }, [docId, isActive, refreshKey, fetchList, source]);
+
+  // Your spans take suggestions out; a removed, moved or relabelled span may open one, so then
+  // main is asked again.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const places = new Map(annotations.list().map((a) => [a.id, suggestionIdOf(a)]));
+    const off = annotations.subscribe((change) => {
+      if (change.isReset) {
+        places.clear();
+        for (const a of annotations.list()) places.set(a.id, suggestionIdOf(a));
+        return;
+      }
+      let mayOpen = false;
+      for (const id of change.removed) mayOpen = places.delete(id) || mayOpen;
+      for (const a of change.upserted) {
+        const before = places.get(a.id);
+        places.set(a.id, suggestionIdOf(a));
+        mayOpen ||= before !== undefined && before !== suggestionIdOf(a);
+      }
+      const current = loaded.current;
+      if (!current) return;
+      const taken = change.upserted.map(suggestionIdOf).filter((id) => source.get(id) !== undefined);
+      if (taken.length > 0) source.remove(taken);
+      if (!mayOpen) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void fetchList(current.docId), 300);
     });
     return () => {
-      isCurrent = false;
+      clearTimeout(timer);
+      off();
     };
-  }, [docId, annotations, isActive, attempt]);
-
-  const views = useMemo(() => suggestions.map(viewOf).sort(compareSpans), [suggestions]);
+  }, [annotations, source, fetchList]);
 
   const selectedSuggestion = useCallback((): Suggestion | undefined => {
-    const { host: h, suggestions: list } = latest.current;
-    const id = h.selectedId?.startsWith(SUGGESTION_PREFIX) ? h.selectedId.slice(SUGGESTION_PREFIX.length) : null;
-    return id === null ? undefined : list.find((s) => s.id === id);
-  }, []);
+    const id = latest.current.selection.get();
+    if (id === null || !id.startsWith(SUGGESTION_PREFIX)) return undefined;
+    const key = id.slice(SUGGESTION_PREFIX.length);
+    return loaded.current?.list.find((s) => s.id === key && source.get(id) !== undefined);
+  }, [source]);
 
   /** Selects the next (1) or previous (-1) suggestion after the selected span or suggestion. */
   const move = useCallback(
     (direction: 1 | -1, from?: { start: number; end: number }) => {
-      const { host: h, suggestions: list } = latest.current;
-      const ordered = [...list].sort(compareSpans);
-      const current = from ?? selectedSuggestion() ?? h.annotations?.find((a) => a.id === h.selectedId) ?? undefined;
+      const h = latest.current;
+      const ordered = source.list();
+      const selectedId = h.selection.get();
+      const current =
+        from ?? (selectedId === null ? undefined : (source.get(selectedId) ?? h.annotations.get(selectedId)));
       const candidates = direction === 1 ? ordered : [...ordered].reverse();
       const next = current ? candidates.find((s) => direction * compareSpans(s, current) > 0) : candidates[0];
       const target = next ?? candidates[0];
       if (!target) return;
-      const id = `${SUGGESTION_PREFIX}${target.id}`;
-      h.select(id);
-      h.viewRef.current?.scrollToAnnotation(id);
+      h.selection.set(target.id);
+      h.viewRef.current?.scrollToAnnotation(target.id);
     },
-    [selectedSuggestion],
+    [source],
   );
 
   const accept = useCallback(
     async (label?: string) => {
-      const { host: h } = latest.current;
+      const h = latest.current;
       const suggestion = selectedSuggestion();
       if (!suggestion || h.docId === undefined) return;
-      const added = await h.attempt(() => api().acceptSuggestion(suggestion.docId, suggestion.id));
-      if (!added) return;
-      let annotation = added;
-      if (label !== undefined && label !== added.label) {
-        annotation = (await h.attempt(() => api().updateAnnotation(added.id, { label }))) ?? added;
-      }
-      const rest = latest.current.suggestions.filter((s) => s.id !== suggestion.id);
-      setLoaded({ docId: suggestion.docId, list: rest });
-      latest.current.suggestions = rest;
-      h.setAnnotations(suggestion.docId, [...(h.annotations ?? []), annotation], annotation.id);
-      move(1, annotation);
+      const id = crypto.randomUUID();
+      const now = new Date().toISOString();
+      const shown: AnnotationView = {
+        ...viewOf(suggestion),
+        id,
+        label: label ?? suggestion.label,
+        annotator: h.annotator,
+        createdAt: now,
+        updatedAt: now,
+        source: 'suggested',
+      };
+      source.remove([`${SUGGESTION_PREFIX}${suggestion.id}`]);
+      const answer = h.edit(id, shown, async () => {
+        const taken = await api().acceptSuggestion(suggestion.docId, suggestion.id, {}, id);
+        return label !== undefined && label !== taken.label ? api().updateAnnotation(taken.id, { label }) : taken;
+      });
+      move(1, shown);
+      if ((await answer) === undefined && h.docId === suggestion.docId) void fetchList(suggestion.docId);
     },
-    [selectedSuggestion, move],
+    [selectedSuggestion, source, fetchList, move],
   );
 
   const reject = useCallback(async () => {
-    const { host: h } = latest.current;
+    const h = latest.current;
     const suggestion = selectedSuggestion();
     if (!suggestion) return;
+    const id = `${SUGGESTION_PREFIX}${suggestion.id}`;
+    source.remove([id]);
+    h.selection.set(null);
+    move(1, suggestion);
     const ok = await h.attempt(async () => {
       await api().rejectSuggestion(suggestion.docId, suggestion.id);
       return true;
     });
-    if (!ok) return;
-    const rest = latest.current.suggestions.filter((s) => s.id !== suggestion.id);
-    setLoaded({ docId: suggestion.docId, list: rest });
-    latest.current.suggestions = rest;
-    h.select(null);
-    move(1, suggestion);
-  }, [selectedSuggestion, move]);
+    if (!ok && h.docId === suggestion.docId) void fetchList(suggestion.docId);
+  }, [selectedSuggestion, source, move, fetchList]);
 
-  return {
-    views,
-    count: suggestions.length,
-    hasSelected: () => selectedSuggestion() !== undefined,
-    selected: selectedSuggestion,
-    next: () => move(1),
-    previous: () => move(-1),
-    accept,
-    reject,
-  };
+  return useMemo(
+    () => ({
+      source,
+      count,
+      hasSelected: () => selectedSuggestion() !== undefined,
+      selected: selectedSuggestion,
+      next: () => move(1),
+      previous: () => move(-1),
+      accept,
+      reject,
+    }),
+    [source, count, selectedSuggestion, move, accept, reject],
+  );
 }
 
 export type SuggestionController = ReturnType<typeof useSuggestions>;

@@ -1,23 +1,24 @@
 /** The middle pane: the document's title, its status switch, and the text. */
-import type { Ref } from 'react';
-import {
-  DOC_STATUSES,
-  type AnnotationView,
-  type DocStatus,
-  type DocumentSummary,
-  type Label,
-  type ReviewState,
-} from '@api/contract';
+import { useSyncExternalStore, type Ref } from 'react';
+import { DOC_STATUSES, type DocStatus, type DocumentSummary, type Label, type ReviewState } from '@api/contract';
 import { Segmented } from '../../components/Segmented';
 import { STATUS_NAMES } from '../documents/StatusBadge';
+import type { AnnotationStore } from '../../state/annotation-store';
 import type { OpenDocument } from '../../state/app-state';
-import { TextView, type TextViewHandle } from './TextView';
+import type { ValueStore } from '../../state/value-store';
+import type { HighlightSource } from './highlight-source';
+import { TextView, type TextViewHandle, type ViewPlace } from './TextView';
 
 interface Props {
   doc: OpenDocument;
   summary: DocumentSummary | undefined;
   labels: readonly Label[];
-  selectedId: string | null;
+  /** The analyst's own annotations (for the banner about spans whose text changed). */
+  annotations: AnnotationStore;
+  /** What the text draws: your annotations and suggestions, or review's spans. */
+  source: HighlightSource;
+  selection: ValueStore<string | null>;
+  placeOf: (docId: string) => ViewPlace | undefined;
   onPick: (ids: string[]) => void;
   onStatus: (status: DocStatus) => void;
   /** Sets (YYYY-MM-DD) or clears (null) the publication date. */
@@ -25,11 +26,8 @@ interface Props {
   viewRef: Ref<TextViewHandle>;
   /** Opens the review of spans whose text changed; offered when some do not match. */
   onReviewAnchors?: () => void;
-  /** In tag mode: what is drawn (your annotations and the open suggestions); default your annotations. */
-  annotations?: readonly AnnotationView[];
-  /** In review mode: the spans drawn instead of your own, their lanes, and the review state. */
+  /** In review mode: the lanes of the spans drawn, and the review state. */
   review?: {
-    annotations: readonly AnnotationView[];
     lanes: ReadonlyMap<string, number>;
     state: ReviewState;
     onState: (state: ReviewState) => void;
@@ -42,20 +40,28 @@ const REVIEW_STATES: { id: ReviewState; name: string }[] = [
   { id: 'adjudicated', name: 'Adjudicated' },
 ];
 
+/** How many of your spans no longer match the text, following the store. */
+function useMismatched(store: AnnotationStore): number {
+  // The count is the snapshot: the pane re-renders only when it changes, not at every tag.
+  return useSyncExternalStore(store.subscribe, () => store.list().filter((a) => a.problem !== undefined).length);
+}
+
 export function DocumentPane({
   doc,
   summary,
   labels,
-  selectedId,
+  annotations,
+  source,
+  selection,
+  placeOf,
   onPick,
   onStatus,
   onPublishedAt,
   viewRef,
   onReviewAnchors,
-  annotations,
   review,
 }: Props) {
-  const mismatched = doc.annotations.filter((a) => a.problem !== undefined).length;
+  const mismatched = useMismatched(annotations);
   return (
     <main className="document-pane">
       <header className="document-header">
@@ -108,10 +114,11 @@ export function DocumentPane({
       <TextView
         docId={doc.docId}
         text={doc.text}
-        annotations={review ? review.annotations : (annotations ?? doc.annotations)}
+        source={source}
+        selection={selection}
         labels={labels}
-        selectedId={selectedId}
         lanes={review?.lanes}
+        placeOf={placeOf}
         onPick={onPick}
         handleRef={viewRef}
       />

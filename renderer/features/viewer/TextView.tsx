@@ -1,53 +1,50 @@
 /**
- * The article: a read-only tiptap view of the text with highlights drawn as decorations. Owns the
- * offset map of the open text and reports clicks on highlights; React owns everything around it.
+ * The article: a read-only tiptap view of the text with highlights drawn as decorations from a
+ * highlight source. Draws a long text around the viewport (text-window.ts), keeps highlights in
+ * step with their source and the selected span without React (highlight-sync.ts), and reports
+ * clicks on highlights; React owns everything around it.
  */
 import { EditorContent, useEditor } from '@tiptap/react';
-import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
+import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
-import type { AnnotationView, Label } from '@api/contract';
-import { buildOffsetMap, offsetToPos, posToOffset, type OffsetMap } from '@core/offsets';
+import type { Label } from '@api/contract';
+import { buildOffsetMap } from '@core/offsets';
+import type { ValueStore } from '../../state/value-store';
 import { docFromText, documentNodes } from './doc-from-text';
-import { diffHighlights, type Drawn } from './highlight-diff';
+import { decorationsOf, Highlights, labelColourSheet, withHighlightChange } from './highlight-plugin';
+import type { HighlightSource } from './highlight-source';
 import {
-  decorationsOf,
-  Highlights,
-  labelColourSheet,
-  withHighlightChange,
-  type HighlightContext,
-} from './highlight-plugin';
+  contextOf,
+  drawnOf,
+  flushDeferred,
+  resetHighlights,
+  syncSelectionChange,
+  syncSourceChange,
+  transactionKeepingSelection,
+  type SyncInputs,
+} from './highlight-sync';
 import { ReadOnlyText } from './read-only';
 import { chunkAt, chunksOf, ChunkHeights, windowAround, type Chunk, type TextWindow } from './text-window';
+import {
+  lineElement,
+  pageSelection,
+  positionsOf,
+  selectedRange,
+  stateSelection,
+  type Drawing,
+  type OffsetSelection,
+} from './text-selection';
 
-/** The part of the text drawn now, and how to place it in the scrolled height of the whole. */
-interface Drawing {
-  chunks: readonly Chunk[];
-  heights: ChunkHeights;
-  window: TextWindow;
-  /** Offset of the drawn text in the whole text, and its offset map. */
-  base: number;
-  map: OffsetMap;
-}
-
-/** Positions in the drawn text of whole-text offsets `a` and `b`, or null when either is not drawn. */
-function positionsOf(drawing: Drawing, a: number, b: number): [number, number] | null {
-  const inside = (offset: number): boolean => offset >= drawing.base && offset <= drawing.base + drawing.map.length;
-  if (!inside(a) || !inside(b)) return null;
-  return [offsetToPos(drawing.map, a - drawing.base), offsetToPos(drawing.map, b - drawing.base)];
-}
-
-/** The paragraph element of line `line` of the whole text, when it is drawn. */
-function lineElement(view: EditorView, drawing: Drawing, line: number): HTMLElement | null {
-  const first = drawing.chunks[drawing.window.from]?.firstLine ?? 0;
-  const el = view.dom.children[line - first];
-  return el instanceof HTMLElement ? el : null;
+/** Where the reader was in a text: the offset at the top of the viewport and how far below it. */
+export interface ViewPlace {
+  offset: number;
+  offsetPx: number;
 }
 
 /** What the rest of the app can ask of the view. Offsets are into the whole text. */
 export interface TextViewHandle {
   /** The selected range as text offsets (anchor may be after head), or null when collapsed. */
-  selection(): { anchor: number; head: number } | null;
+  selection(): OffsetSelection | null;
   clearSelection(): void;
   scrollToAnnotation(id: string): void;
   /** Draws the part of the text holding `offset` if it is not drawn, without scrolling. */
@@ -57,23 +54,29 @@ export interface TextViewHandle {
   /** Focuses the text with `[start, end)` selected (drawn first if need be), as a label key then tags it. */
   select(start: number, end: number): void;
   focus(): void;
+  /** Where the reader is now, to come back to later. */
+  place(): ViewPlace | null;
 }
 
 interface Props {
   docId: string;
   text: string;
-  annotations: readonly AnnotationView[];
+  /** What is drawn; a new source redraws every highlight. */
+  source: HighlightSource;
+  /** The selected span's id (drawn outlined). */
+  selection: ValueStore<string | null>;
   labels: readonly Label[];
-  selectedId: string | null;
   /** In review: annotator → lane; a new map redraws every highlight. */
   lanes?: ReadonlyMap<string, number> | undefined;
+  /** Where to scroll when a document is drawn (the reader's place when they left it). */
+  placeOf?: (docId: string) => ViewPlace | undefined;
   /** Called with the ids of the highlights under a click, innermost first (empty: none). */
   onPick: (ids: string[]) => void;
   handleRef: Ref<TextViewHandle>;
 }
 
 /** Ids of the highlight elements from `target` outwards, shortest span first. */
-function idsAt(target: EventTarget | null, annotations: readonly AnnotationView[]): string[] {
+function idsAt(target: EventTarget | null, source: HighlightSource): string[] {
   const ids: string[] = [];
   for (let el = target instanceof Element ? target : null; el; el = el.parentElement) {
     const id = el.getAttribute('data-annotation-id');
@@ -81,31 +84,27 @@ function idsAt(target: EventTarget | null, annotations: readonly AnnotationView[
     if (el.classList.contains('ProseMirror')) break;
   }
   const length = (id: string): number => {
-    const a = annotations.find((x) => x.id === id);
+    const a = source.get(id);
     return a ? a.end - a.start : 0;
   };
   return ids.sort((a, b) => length(a) - length(b));
 }
 
-export function TextView({ docId, text, annotations, labels, selectedId, lanes, onPick, handleRef }: Props) {
+export function TextView({ docId, text, source, selection, labels, lanes, placeOf, onPick, handleRef }: Props) {
   const map = useMemo(() => buildOffsetMap(text), [text]);
-  const latest = useRef({ annotations, selectedId, onPick, lanes, labels });
+  const latest = useRef({ source, onPick, lanes, labels, placeOf, docId });
   useLayoutEffect(() => {
-    latest.current = { annotations, selectedId, onPick, lanes, labels };
-  });
-  const drawn = useRef<Drawn & { labels: readonly Label[]; lanes: Props['lanes'] }>({
-    annotations: [],
-    selectedId: null,
-    labels: [],
-    lanes: undefined,
+    latest.current = { source, onPick, lanes, labels, placeOf, docId };
   });
   const drawing = useRef<Drawing | null>(null);
+  /** Redraws held while a mouse button is down in the text (see SyncInputs.deferred). */
+  const held = useRef<{ ids: Set<string>; isReset: boolean } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const bottomRef = useRef<HTMLDivElement>(null);
 
   const pickStacked = (event: MouseEvent): boolean => {
-    const ids = idsAt(event.target, latest.current.annotations);
+    const ids = idsAt(event.target, latest.current.source);
     if (ids.length > 0) latest.current.onPick(ids);
     return ids.length > 0;
   };
@@ -119,7 +118,7 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
       editorProps: {
         attributes: { class: 'text-view', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true' },
         handleClick: (_view, _pos, event) => {
-          latest.current.onPick(idsAt(event.target, latest.current.annotations));
+          latest.current.onPick(idsAt(event.target, latest.current.source));
           return false;
         },
         // ProseMirror counts quick repeated clicks as double and triple clicks; on a highlight
@@ -131,45 +130,42 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     [],
   );
 
-  const context = (labelList: readonly Label[], selected: string | null): HighlightContext => ({
-    map: drawing.current?.map ?? map,
-    base: drawing.current?.base ?? 0,
-    labels: new Map(labelList.map((l) => [l.id, l])),
-    selectedId: selected,
-    ...(latest.current.lanes && { lanes: latest.current.lanes }),
-  });
+  const inputs = useMemo<SyncInputs>(
+    () => ({
+      view: () => (editor && !editor.isDestroyed ? editor.view : null),
+      docId: () => latest.current.docId,
+      drawing: () => drawing.current,
+      source: () => latest.current.source,
+      selectedId: () => selection.get(),
+      labels: () => latest.current.labels,
+      lanes: () => latest.current.lanes,
+      deferred: () => held.current,
+    }),
+    [editor, selection],
+  );
 
-  /** The selection as offsets into the whole text, or null when collapsed. */
-  const selectedOffsets = (): { anchor: number; head: number } | null => {
-    const current = drawing.current;
-    if (!editor || !current) return null;
-    const { anchor, head, empty } = editor.state.selection;
-    if (empty) return null;
-    return {
-      anchor: current.base + posToOffset(current.map, anchor),
-      head: current.base + posToOffset(current.map, head),
-    };
-  };
-
-  /**
-   * The page's selection in the text as offsets, read from the DOM: right after a person
-   * selects, ProseMirror may not have read it yet, and a redraw must not lose it.
-   */
-  const domSelectedOffsets = (): { anchor: number; head: number } | null => {
-    const current = drawing.current;
-    const selection = window.getSelection();
-    if (!editor || !current || !selection || selection.isCollapsed) return null;
-    const { anchorNode, focusNode } = selection;
+  // A press in the text holds redraws until the button is up; the release is heard first (capture
+  // on the window), so ProseMirror reads the finished selection before any redraw carries it.
+  useLayoutEffect(() => {
+    if (!editor) return;
     const dom = editor.view.dom;
-    if (!anchorNode || !focusNode || !dom.contains(anchorNode) || !dom.contains(focusNode)) return null;
-    try {
-      const at = (node: Node, offset: number): number =>
-        current.base + posToOffset(current.map, editor.view.posAtDOM(node, offset));
-      return { anchor: at(anchorNode, selection.anchorOffset), head: at(focusNode, selection.focusOffset) };
-    } catch {
-      return null;
-    }
-  };
+    const press = (): void => {
+      held.current ??= { ids: new Set(), isReset: false };
+    };
+    const release = (): void => {
+      const waiting = held.current;
+      held.current = null;
+      if (waiting && (waiting.isReset || waiting.ids.size > 0)) flushDeferred(inputs, waiting);
+    };
+    dom.addEventListener('mousedown', press);
+    window.addEventListener('mouseup', release, { capture: true });
+    window.addEventListener('blur', release);
+    return () => {
+      dom.removeEventListener('mousedown', press);
+      window.removeEventListener('mouseup', release, { capture: true });
+      window.removeEventListener('blur', release);
+    };
+  }, [editor, inputs]);
 
   /**
    * Draws chunks `[shown.from, shown.to)` with their highlights in one new editor state, keeps
@@ -177,21 +173,26 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
    */
   const draw = (chunks: readonly Chunk[], heights: ChunkHeights, shown: TextWindow): void => {
     if (!editor) return;
-    const kept = drawing.current?.chunks === chunks ? (domSelectedOffsets() ?? selectedOffsets()) : null;
+    const previous = drawing.current;
+    const kept =
+      previous?.chunks === chunks
+        ? (pageSelection(editor.view, previous) ?? stateSelection(editor.view, previous))
+        : null;
     const base = chunks[shown.from]?.start ?? 0;
     const end = chunks[shown.to - 1]?.end ?? text.length;
     const slice = chunks.length === 1 ? text : text.slice(base, end);
     const sliceMap = chunks.length === 1 ? map : buildOffsetMap(slice);
-    drawing.current = { chunks, heights, window: shown, base, map: sliceMap };
-    const { annotations: list, selectedId: selected, labels: labelList, lanes: laneMap } = latest.current;
+    const next: Drawing = { chunks, heights, window: shown, base, map: sliceMap };
+    drawing.current = next;
     const doc = docFromText(editor.schema, slice, sliceMap);
     // Text and highlights in one state, so the view renders the text once.
     const empty = EditorState.create({ doc, plugins: editor.state.plugins });
-    const tr = withHighlightChange(empty.tr, { reset: decorationsOf(list, context(labelList, selected)) });
-    const keptAt = kept && positionsOf(drawing.current, kept.anchor, kept.head);
+    const own = latest.current.source.list().filter((a) => a.docId === latest.current.docId);
+    const decorations = decorationsOf(drawnOf(next, own), contextOf(inputs, next));
+    const tr = withHighlightChange(empty.tr, { reset: decorations });
+    const keptAt = kept && kept.anchor !== kept.head && positionsOf(next, kept.anchor, kept.head);
     if (keptAt) tr.setSelection(TextSelection.create(tr.doc, ...keptAt));
     editor.view.updateState(empty.apply(tr));
-    drawn.current = { annotations: list, selectedId: selected, labels: labelList, lanes: laneMap };
     const setSpacers = (top: number, bottom: number): void => {
       if (topRef.current) topRef.current.style.height = `${top}px`;
       if (bottomRef.current) bottomRef.current.style.height = `${bottom}px`;
@@ -205,7 +206,7 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     const tops: number[] = [];
     for (let i = shown.from; i < shown.to; i += 1) {
       const line = chunks[i]?.firstLine ?? 0;
-      tops.push(lineElement(view, drawing.current, line)?.getBoundingClientRect().top ?? 0);
+      tops.push(lineElement(view, next, line)?.getBoundingClientRect().top ?? 0);
     }
     tops.push(view.dom.getBoundingClientRect().bottom);
     for (let i = shown.from; i < shown.to; i += 1) {
@@ -240,8 +241,8 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     const next = windowAround(chunks, index);
     if (next.from === current.window.from && next.to === current.window.to) return;
     const line = chunks[index]?.firstLine ?? 0;
-    const isDrawn = index >= current.window.from && index < current.window.to;
-    const beforeTop = isDrawn ? lineElement(editor.view, current, line)?.getBoundingClientRect().top : undefined;
+    const isDrawnNow = index >= current.window.from && index < current.window.to;
+    const beforeTop = isDrawnNow ? lineElement(editor.view, current, line)?.getBoundingClientRect().top : undefined;
     const fraction = (middle - heights.sum(0, index)) / Math.max(1, heights.of(index));
     const atBottom = viewBottom >= scroller.scrollHeight - 2;
     draw(chunks, heights, next);
@@ -276,6 +277,39 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     draw(current.chunks, current.heights, windowAround(current.chunks, index));
   };
 
+  /** The reader's place: the first drawn line at or below the viewport's top. */
+  const place = (): ViewPlace | null => {
+    const current = drawing.current;
+    const scroller = scrollRef.current;
+    if (!editor || !current || !scroller) return null;
+    const top = scroller.getBoundingClientRect().top;
+    const lines = editor.view.dom.children;
+    for (let i = 0; i < lines.length; i += 1) {
+      const rect = lines[i]?.getBoundingClientRect();
+      if (!rect || rect.bottom <= top) continue;
+      const paragraph = current.map.paragraphs[i];
+      return { offset: current.base + (paragraph?.start ?? 0), offsetPx: top - rect.top };
+    }
+    return { offset: current.base, offsetPx: 0 };
+  };
+
+  /** Scrolls so the line holding `place.offset` is where it was under the viewport's top. */
+  const goTo = (target: ViewPlace): void => {
+    const current = drawing.current;
+    const scroller = scrollRef.current;
+    if (!editor || !current || !scroller) return;
+    reveal(target.offset);
+    const now = drawing.current ?? current;
+    const at = positionsOf(now, target.offset, target.offset);
+    if (!at) return;
+    const { node } = editor.view.domAtPos(at[0]);
+    const el = node instanceof Element ? node : node.parentElement;
+    const line = el?.closest('p');
+    if (!line) return;
+    scroller.scrollTop += line.getBoundingClientRect().top - scroller.getBoundingClientRect().top + target.offsetPx;
+    followViewport();
+  };
+
   // Label colours: one style sheet, rewritten when the labels change.
   useLayoutEffect(() => {
     const style = document.createElement('style');
@@ -285,75 +319,61 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
     return () => style.remove();
   }, [labels]);
 
-  // A new text: a fresh editor state with the highlights of what is drawn, drawn once.
+  // A new text: a fresh editor state with the highlights of what is drawn, drawn once, at the
+  // reader's place in it when they come back.
   useLayoutEffect(() => {
     if (!editor) return;
     const chunks = chunksOf(map);
-    draw(chunks, new ChunkHeights(chunks), windowAround(chunks, 0));
+    const back = latest.current.placeOf?.(docId);
+    const start = back ? chunkAt(chunks, back.offset) : 0;
+    draw(chunks, new ChunkHeights(chunks), windowAround(chunks, start));
     scrollRef.current?.scrollTo({ top: 0 });
-    // Only a new document or text redraws everything; other changes are diffed below.
+    if (back) goTo(back);
+    // Only a new document or text redraws everything; other changes are synced below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, docId, text, map]);
 
-  /**
-   * A transaction from the current state that carries the page's selection: a person may have
-   * selected new words (a drag, say) that ProseMirror has not read yet, and redrawing the
-   * highlights with the older selection would put that one back into the page.
-   */
-  const transactionKeepingSelection = (): Transaction => {
-    const tr = editor?.state.tr;
-    if (!tr) throw new Error('no editor');
-    const inPage = domSelectedOffsets();
-    const at = inPage && drawing.current && positionsOf(drawing.current, inPage.anchor, inPage.head);
-    return at ? tr.setSelection(TextSelection.create(tr.doc, ...at)) : tr;
-  };
-
-  // Changed annotations or selection: redraw only those.
+  // The source's changes and the selection's, straight to the decorations, outside React.
+  const drawnSource = useRef(source);
   useLayoutEffect(() => {
     if (!editor) return;
-    const next = { annotations, selectedId, labels, lanes };
-    const ctx = context(labels, selectedId);
-    if (drawn.current.labels !== labels || drawn.current.lanes !== lanes) {
-      editor.view.dispatch(
-        withHighlightChange(transactionKeepingSelection(), { reset: decorationsOf(annotations, ctx) }),
-      );
-    } else {
-      // Only what can be drawn matters: in a long text, the spans that reach into the window.
-      const current = drawing.current;
-      const inWindow = (list: readonly AnnotationView[]): readonly AnnotationView[] => {
-        if (!current || current.chunks.length === 1) return list;
-        const end = current.base + current.map.length;
-        return list.filter((a) => a.end >= current.base && a.start <= end);
-      };
-      const { removeIds, add } = diffHighlights(
-        { annotations: inWindow(drawn.current.annotations), selectedId: drawn.current.selectedId },
-        { annotations: inWindow(annotations), selectedId },
-      );
-      if (removeIds.length > 0 || add.length > 0) {
-        const change = { removeIds, add: decorationsOf(add, ctx) };
-        editor.view.dispatch(withHighlightChange(transactionKeepingSelection(), change));
-      }
+    if (drawnSource.current !== source) {
+      drawnSource.current = source;
+      resetHighlights(inputs);
     }
-    drawn.current = next;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, annotations, selectedId, labels, lanes]);
+    const offSource = source.subscribe((change) => syncSourceChange(inputs, change));
+    const offSelection = selection.subscribe((next, previous) => syncSelectionChange(inputs, next, previous));
+    return () => {
+      offSource();
+      offSelection();
+    };
+  }, [editor, source, selection, inputs]);
+
+  // Other labels (names, colours) or lanes: every highlight looks different.
+  const drawnLook = useRef({ labels, lanes });
+  useLayoutEffect(() => {
+    if (drawnLook.current.labels === labels && drawnLook.current.lanes === lanes) return;
+    drawnLook.current = { labels, lanes };
+    resetHighlights(inputs);
+  }, [labels, lanes, inputs]);
 
   useImperativeHandle(
     handleRef,
     () => ({
-      selection: selectedOffsets,
+      selection: () => (editor && drawing.current ? selectedRange(editor.view, drawing.current) : null),
       clearSelection: () => {
-        if (!editor) return;
-        const { state } = editor;
-        const collapsed = TextSelection.create(state.doc, state.selection.head);
-        editor.view.dispatch(state.tr.setSelection(collapsed));
-        window.getSelection()?.collapseToEnd();
+        if (!editor || !drawing.current) return;
+        // The page's selection first, then ProseMirror's from it: one redraw, no selection put back.
+        const page = window.getSelection();
+        if (page && page.rangeCount > 0) page.collapseToEnd();
+        const current = drawing.current;
+        editor.view.dispatch(transactionKeepingSelection(editor.view, current));
       },
       scrollToAnnotation: (id) => {
         const find = (): Element | null | undefined =>
           editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
         let el = find();
-        const annotation = el ? undefined : latest.current.annotations.find((a) => a.id === id);
+        const annotation = el ? undefined : latest.current.source.get(id);
         if (annotation) {
           reveal(annotation.start);
           el = find();
@@ -379,6 +399,7 @@ export function TextView({ docId, text, annotations, labels, selectedId, lanes, 
         if (at) editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, ...at)));
       },
       focus: () => editor?.view.focus(),
+      place,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [editor, map],

@@ -25,10 +25,9 @@ export const annotationOf = (
   end,
   label: 'quote',
   text: 'x'.repeat(end - start),
-  prefix: '',
-  suffix: '',
   annotator: 'ada',
   createdAt: '2024-05-01T00:00:00.000Z',
   updatedAt: '2024-05-01T00:00:00.000Z',
+  rev: 0,
   ...changes,
 });

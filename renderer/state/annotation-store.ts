@@ -1,0 +1,167 @@
+/**
+ * The open document's own annotations in the renderer, outside React's render: what main
+ * committed (merged by revision, so replies and events may arrive in any order) with the
+ * renderer's optimistic changes over it until main answers. Listeners hear each change as the
+ * ids it touched, so the text redraws only those highlights. Pure; tested without a DOM.
+ */
+import type { AnnotationDelta, AnnotationView, DocumentView } from '@api/contract';
+import { compareSpans } from '@core/span';
+
+/** What one change touched: annotations drawn anew (their view now) and ids no longer there. */
+export interface StoreChange {
+  upserted: readonly AnnotationView[];
+  removed: readonly string[];
+  /** Set when everything was replaced (a document opened): redraw all rather than these. */
+  isReset?: boolean;
+  /** The document a reset is of: a view drawing another text ignores it. */
+  docId?: string | null;
+}
+
+type Listener = (change: StoreChange) => void;
+
+/** A pending optimistic change: the view it shows for an id (null: shown as deleted). */
+interface Overlay {
+  token: number;
+  view: AnnotationView | null;
+}
+
+const EMPTY: readonly AnnotationView[] = Object.freeze([]);
+
+export class AnnotationStore {
+  private docId: string | null = null;
+  private annotator = '';
+  /** What main committed, by id. */
+  private readonly base = new Map<string, AnnotationView>();
+  /** Revision of each deletion main committed, by id: an older view arriving late is ignored. */
+  private readonly removedAt = new Map<string, number>();
+  /** Optimistic changes not answered yet, by id; the newest wins. */
+  private readonly overlays = new Map<string, Overlay[]>();
+  private nextToken = 1;
+  private sorted: readonly AnnotationView[] | null = EMPTY;
+  private version = 0;
+  private readonly listeners = new Set<Listener>();
+
+  /** The open document's id, or null. */
+  get openDocId(): string | null {
+    return this.docId;
+  }
+
+  /** Increases with every change; React reads it to know the list changed. */
+  getVersion = (): number => this.version;
+
+  /** Shows a document just fetched: its annotations replace everything, pending changes included. */
+  open(view: DocumentView, annotator: string): void {
+    const before = new Map(this.list().map((a) => [a.id, a]));
+    this.docId = view.document.id;
+    this.annotator = annotator;
+    this.base.clear();
+    this.removedAt.clear();
+    this.overlays.clear();
+    for (const a of view.annotations) this.base.set(a.id, a);
+    const upserted = view.annotations.filter((a) => before.get(a.id) !== a);
+    const removed = [...before.keys()].filter((id) => !this.base.has(id));
+    this.changed({ upserted, removed, isReset: true, docId: this.docId });
+  }
+
+  /** Forgets the open document (none is shown). */
+  close(): void {
+    const removed = [...this.visibleIds()];
+    this.docId = null;
+    this.base.clear();
+    this.removedAt.clear();
+    this.overlays.clear();
+    this.changed({ upserted: [], removed, isReset: true, docId: null });
+  }
+
+  /**
+   * Merges what main committed: upserts newer than what is held (by `rev`), removals newer than
+   * the view they remove. Other documents' and other annotators' annotations are ignored.
+   */
+  apply(delta: AnnotationDelta): void {
+    const upserted: AnnotationView[] = [];
+    const removed: string[] = [];
+    for (const view of delta.upsert) {
+      if (view.docId !== this.docId || view.annotator !== this.annotator) continue;
+      const held = this.base.get(view.id);
+      if ((held && held.rev >= view.rev) || (this.removedAt.get(view.id) ?? -1) >= view.rev) continue;
+      this.base.set(view.id, view);
+      this.removedAt.delete(view.id);
+      if (!this.overlays.has(view.id)) upserted.push(view);
+    }
+    for (const gone of delta.remove) {
+      if (gone.docId !== this.docId) continue;
+      const held = this.base.get(gone.id);
+      if (held && held.rev > gone.rev) continue;
+      this.removedAt.set(gone.id, gone.rev);
+      if (this.base.delete(gone.id) && !this.overlays.has(gone.id)) removed.push(gone.id);
+    }
+    if (upserted.length > 0 || removed.length > 0) this.changed({ upserted, removed });
+  }
+
+  /**
+   * Shows `view` for its id at once (null `view` with `id`: shows it deleted), until settle()
+   * is called with the returned token once main answered.
+   */
+  optimistic(id: string, view: AnnotationView | null): number {
+    const token = this.nextToken++;
+    this.overlays.set(id, [...(this.overlays.get(id) ?? []), { token, view }]);
+    this.changed(view ? { upserted: [view], removed: [] } : { upserted: [], removed: [id] });
+    return token;
+  }
+
+  /** Ends an optimistic change: what main committed (merged with apply()) shows from now on. */
+  settle(token: number): void {
+    for (const [id, list] of this.overlays) {
+      const rest = list.filter((o) => o.token !== token);
+      if (rest.length === list.length) continue;
+      const before = this.get(id);
+      if (rest.length === 0) this.overlays.delete(id);
+      else this.overlays.set(id, rest);
+      const after = this.get(id);
+      if (after === before) return;
+      this.changed(after ? { upserted: [after], removed: [] } : { upserted: [], removed: [id] });
+      return;
+    }
+  }
+
+  /** The annotation shown for `id`, if any. */
+  get(id: string): AnnotationView | undefined {
+    const overlay = this.overlays.get(id)?.at(-1);
+    if (overlay) return overlay.view ?? undefined;
+    return this.base.get(id);
+  }
+
+  /** Whether `id` has a change main has not answered yet. */
+  isPending(id: string): boolean {
+    return this.overlays.has(id);
+  }
+
+  /** Every annotation shown, sorted by (start, -end); the same array until the next change. */
+  list(): readonly AnnotationView[] {
+    if (this.sorted === null) {
+      const shown: AnnotationView[] = [];
+      for (const id of this.visibleIds()) {
+        const view = this.get(id);
+        if (view) shown.push(view);
+      }
+      this.sorted = shown.sort((a, b) => compareSpans(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+    return this.sorted;
+  }
+
+  /** Hears every change; returns the unsubscribe function. */
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private visibleIds(): Set<string> {
+    return new Set([...this.base.keys(), ...this.overlays.keys()]);
+  }
+
+  private changed(change: StoreChange): void {
+    this.sorted = null;
+    this.version += 1;
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
