@@ -2,10 +2,12 @@
  * Playwright fixtures for Parley: `page` is the app loaded with the bridge and ready, backed by
  * a store at `storePath` and a corpus in `seedsDir` (both overridable with test.use).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import type { Annotation } from '../../main/api/contract';
+import type { StoreData } from '../../main/core/model';
+import { Store } from '../../main/service/store';
 import { Harness } from './harness';
 
 export interface ParleyFixtures {
@@ -81,8 +83,14 @@ export const storeFileWith =
     await use(path);
   };
 
-/** The annotations in the store file on disk (what survives a restart). */
+/** The store's data on disk, snapshot and journal: what Parley finds at its next start. */
+export async function storeOnDisk(storePath: string): Promise<StoreData> {
+  const read = await Store.readData(storePath);
+  if (!read.ok) throw new Error(read.message);
+  return read.data;
+}
+
+/** The annotations in the store's files on disk (what survives a restart). */
 export async function annotationsOnDisk(storePath: string): Promise<Annotation[]> {
-  const data = JSON.parse(await readFile(storePath, 'utf8')) as { annotations: Record<string, Annotation> };
-  return Object.values(data.annotations);
+  return (await storeOnDisk(storePath)).annotations;
 }

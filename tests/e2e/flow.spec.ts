@@ -3,11 +3,12 @@
  * suggestions with Tab / Enter / x, makes a span from the keyboard, sets a speaker and a holder,
  * nudges a boundary, marks the article done — and the store holds exactly that.
  */
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { annotationsOnDisk, expect, test } from './fixtures';
+import { annotationsOnDisk, expect, storeOnDisk, test } from './fixtures';
+import { highlights, openDocument, selectText } from './helpers/text';
 
 const KREMLIN = '001_f75ec0728e96b849';
+const ZELENSKY = '004_0a172a30c89c87c3';
 
 /** The id of the selected highlight in the text, if any. */
 const selectedId = (page: Page): Promise<string | null> =>
@@ -108,10 +109,27 @@ test('tags a whole article from the keyboard alone', async ({ page, harness, sto
       }))
       .sort((a, b) => (a.text ?? '').localeCompare(b.text ?? '')),
   );
-  const store = JSON.parse(await readFile(storePath, 'utf8')) as {
-    status: Record<string, Record<string, string>>;
-    rejectedSuggestions: Record<string, Record<string, string[]>>;
-  };
+  const store = await storeOnDisk(storePath);
   expect(store.status[KREMLIN]?.ada).toBe('done');
   expect(store.rejectedSuggestions[KREMLIN]?.ada).toEqual([rejected?.id]);
+});
+
+test('selected words are tagged even while a suggestion is selected, and the suggestion stays', async ({
+  page,
+  harness,
+  storePath,
+}) => {
+  const suggestions = await harness.service.getSuggestions(ZELENSKY);
+  const thursday = suggestions.find((s) => s.text === 'Thursday');
+  expect(thursday).toBeDefined();
+  await openDocument(page, ZELENSKY);
+  await page.locator(`[data-annotation-id="suggestion:${thursday?.id ?? ''}"]`).click();
+  await expect(page.locator('.text-view .hl-selected.hl-suggestion')).toHaveText('Thursday');
+  await selectText(page, 'Andrey Sibiga');
+  await page.keyboard.press('1');
+  await expect(highlights(page, 'quote')).toHaveText('Andrey Sibiga');
+  await expect(page.locator(`[data-annotation-id="suggestion:${thursday?.id ?? ''}"]`)).toHaveCount(1);
+  await expect
+    .poll(async () => (await annotationsOnDisk(storePath)).map((a) => `${a.label}:${a.text}`))
+    .toEqual(['quote:Andrey Sibiga']);
 });

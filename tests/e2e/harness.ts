@@ -63,6 +63,8 @@ function preloadScript(preloadSource: string): string {
 export class Harness {
   private unsubscribe: (() => void)[] = [];
   private server: Server | null = null;
+  /** Events reach the page one after another, and those a call sent before its reply. */
+  private delivering: Promise<void> = Promise.resolve();
   /** The page's address once `attach` has run: the renderer served from 127.0.0.1. */
   appUrl = '';
 
@@ -100,6 +102,8 @@ export class Harness {
         const reply = isApiMethod(method)
           ? await dispatch(this.service, method, JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown)
           : { ok: false, error: { code: 'BAD_REQUEST', message: `no method ${method}` } };
+        // As over Electron's IPC, what main sent while answering arrives before the answer.
+        await this.delivering;
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply));
         return;
       }
@@ -149,13 +153,18 @@ export class Harness {
     }
   }
 
-  private async emit<E extends EventName>(name: E, payload: ParleyEvents[E]): Promise<void> {
-    await this.page
-      ?.evaluate(
-        ([channel, data]) =>
-          (globalThis as unknown as { __parleyEmit?: (c: string, d: unknown) => void }).__parleyEmit?.(channel, data),
-        [eventChannelOf(name), payload] as const,
-      )
-      .catch(() => undefined); // the page may be navigating or closed; events are advisory
+  private emit<E extends EventName>(name: E, payload: ParleyEvents[E]): Promise<void> {
+    const page = this.page;
+    const deliver = async (): Promise<void> => {
+      await page
+        ?.evaluate(
+          ([channel, data]) =>
+            (globalThis as unknown as { __parleyEmit?: (c: string, d: unknown) => void }).__parleyEmit?.(channel, data),
+          [eventChannelOf(name), payload] as const,
+        )
+        .catch(() => undefined); // the page may be navigating or closed; events are advisory
+    };
+    this.delivering = this.delivering.then(deliver);
+    return this.delivering;
   }
 }

@@ -1,6 +1,6 @@
 /** Hostile text shows as text, the page cannot run injected scripts, and broken files are named. */
-import { readFile, rm, symlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { annotationsOnDisk, expect, test } from './fixtures';
 import { highlights, openDocument, pressKey, selectText } from './helpers/text';
 
@@ -64,11 +64,16 @@ test.describe('a folder with files that cannot be used', () => {
 
 test('a full disk: the bar says the change is not saved and why, then saved once there is room', async ({
   page,
+  harness,
   storePath,
 }) => {
-  const temporary = join(dirname(storePath), `.${basename(storePath)}.tmp`);
+  // A change is appended to the journal: where the journal is, the kernel answers ENOSPC.
+  const journal = `${storePath}.journal`;
+  await harness.service.flush();
   const before = await readFile(storePath);
-  await symlink('/dev/full', temporary);
+  const lines = await readFile(journal).catch(() => Buffer.alloc(0));
+  await rm(journal, { force: true });
+  await symlink('/dev/full', journal);
   await selectText(page, 'Kremlin');
   await pressKey(page, '1');
   const bar = page.getByTestId('save-state');
@@ -77,7 +82,9 @@ test('a full disk: the bar says the change is not saved and why, then saved once
   await expect(page.getByRole('alert').filter({ hasText: 'ENOSPC' })).toBeVisible();
   await expect(highlights(page, 'quote')).toHaveCount(1);
   expect(await readFile(storePath)).toEqual(before);
-  await rm(temporary);
+  // Room again: the journal as it was, and the retry appends the change kept in memory.
+  await rm(journal);
+  await writeFile(journal, lines);
   await expect(bar).toHaveText('Saved', { timeout: 10_000 });
   await expect.poll(async () => (await annotationsOnDisk(storePath)).map((a) => a.text)).toEqual(['Kremlin']);
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { annotationsOnDisk, expect, test } from './fixtures';
+import { annotationsOnDisk, expect, storeOnDisk, test } from './fixtures';
 import { highlights, openDocument, pressKey, selectText } from './helpers/text';
 
 const PESKOV = '001_f75ec0728e96b849';
@@ -61,7 +61,7 @@ test.describe('Settings › Labels', () => {
     await expect(page.locator('.annotation-item[data-label="legal-claim"] .covered')).toHaveText(QUOTE);
     await expect(highlights(page, 'legal-claim').first()).toBeVisible();
     await expect.poll(async () => (await annotationsOnDisk(storePath)).map((a) => a.label)).toEqual(['legal-claim']);
-    const store = JSON.parse(await readFile(storePath, 'utf8')) as { labels: { id: string; attributes?: unknown }[] };
+    const store = await storeOnDisk(storePath);
     expect(store.labels.find((l) => l.id === 'legal-claim')?.attributes).toEqual([
       { name: 'strength', kind: 'choice', choices: ['weak', 'strong'] },
     ]);
@@ -75,7 +75,9 @@ test.describe('Settings › Labels', () => {
     await form.getByRole('button', { name: 'Save label' }).click();
     await expect(form.getByRole('alert')).toContainText("one of Parley's own keys");
     await shoot(page, 'labels-reserved-key');
-    await expect.poll(async () => (await readFile(storePath, 'utf8')).includes('"hotkey": "x"')).toBe(false);
+    await expect
+      .poll(async () => (await storeOnDisk(storePath)).labels.find((l) => l.id === 'quote')?.hotkey)
+      .toBe('1');
     await form.getByLabel('Hotkey').fill('7');
     await form.getByRole('button', { name: 'Save label' }).click();
     await expect(dialog.locator('[data-label-id="quote"] kbd')).toHaveText('7');
@@ -113,11 +115,7 @@ test.describe('Settings › Labels', () => {
     await quote.click();
     await expect(quote).not.toBeChecked();
     await expect
-      .poll(
-        async () =>
-          (JSON.parse(await readFile(storePath, 'utf8')) as { settings: { suggestLabels?: string[] } }).settings
-            .suggestLabels,
-      )
+      .poll(async () => (await storeOnDisk(storePath)).settings.suggestLabels)
       .toEqual(['date', 'precondition']);
     await expect(dialog).toBeVisible();
   });

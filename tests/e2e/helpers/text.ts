@@ -9,6 +9,8 @@ export interface SelectOptions {
   startInset?: number;
   /** Characters before the end of the needle where the drag stops. */
   endInset?: number;
+  /** Drag from the end of the needle back to its start, as a person selecting leftwards does. */
+  backward?: boolean;
 }
 
 /** Viewport points at the left edge of the first and the right edge of the last selected character. */
@@ -40,6 +42,14 @@ async function dragPoints(page: Page, needle: string, options: SelectOptions) {
         if (!rect) throw new Error(`no box for offset ${offset}`);
         return rect;
       };
+      // A person scrolls words that are out of sight into view before selecting them.
+      const scroller = root.closest('.text-scroll');
+      if (scroller) {
+        const box = scroller.getBoundingClientRect();
+        const top = rectOf(at + startInset).top;
+        const bottom = rectOf(at + text.length - 1 - endInset).bottom;
+        if (top < box.top || bottom > box.bottom) scroller.scrollTop += top - (box.top + box.height / 3);
+      }
       const first = rectOf(at + startInset);
       const last = rectOf(at + text.length - 1 - endInset);
       return {
@@ -53,11 +63,43 @@ async function dragPoints(page: Page, needle: string, options: SelectOptions) {
 
 /** Drags the mouse over `needle` in the text, as a person selecting words does. */
 export async function selectText(page: Page, needle: string, options: SelectOptions = {}): Promise<void> {
-  const { from, to } = await dragPoints(page, needle, options);
+  const points = await dragPoints(page, needle, options);
+  const [from, to] = options.backward ? [points.to, points.from] : [points.from, points.to];
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 8 });
   await page.mouse.up();
+}
+
+/** Clicks just inside the first character of `needle`: the text caret goes before it. */
+export async function clickBefore(page: Page, needle: string): Promise<void> {
+  const { from } = await dragPoints(page, needle, {});
+  await page.mouse.click(from.x, from.y);
+}
+
+/** Clicks just inside the last character of `needle`: the text caret goes after it. */
+export async function clickAfter(page: Page, needle: string): Promise<void> {
+  const { to } = await dragPoints(page, needle, {});
+  await page.mouse.click(to.x, to.y);
+}
+
+/**
+ * Moves the text caret `count` words right (Ctrl+→, to the end of the next word; a punctuation
+ * mark counts as a word), or extends the selection so (`select`: Shift+Ctrl+→); `left` goes to
+ * the start of the previous word instead.
+ */
+export async function byWords(
+  page: Page,
+  count: number,
+  { select = false, left = false }: { select?: boolean; left?: boolean } = {},
+): Promise<void> {
+  const chord = `${select ? 'Shift+' : ''}Control+${left ? 'ArrowLeft' : 'ArrowRight'}`;
+  for (let i = 0; i < count; i += 1) await page.keyboard.press(chord);
+}
+
+/** Extends the selection `count` characters to the right (Shift+→). */
+export async function byCharacters(page: Page, count: number): Promise<void> {
+  for (let i = 0; i < count; i += 1) await page.keyboard.press('Shift+ArrowRight');
 }
 
 /** Presses a label's hotkey (or any key chord). */
