@@ -18,23 +18,97 @@ export interface OpenSample {
 /** What the probes keep on `window` between calls. */
 interface BenchWindow {
   __benchResult?: Promise<unknown>;
+  __benchLaunch?: Promise<number>;
   __benchKnown?: Set<string>;
+  /** The id of the highlight the last armed add saw appear. */
+  __benchAdded?: string;
   __benchInvokes?: { channel: string; start: number; ms: number }[];
+  /** Calls under way, and when the last one ended. */
+  __benchPending?: { count: number; lastEnd: number };
   __parleyInvoke?: (channel: string, args: unknown) => Promise<unknown>;
   gc?: () => void;
 }
 
-/** Times every `window.parley` call, wrapping the transport the harness's preload calls. */
+/**
+ * Times every `window.parley` call and counts those under way, wrapping the transport the
+ * harness's preload calls. Installed as an init script, so start-up calls are seen too.
+ */
 export function timeInvokes(): void {
   const w = window as unknown as BenchWindow;
   const invoke = w.__parleyInvoke;
   if (!invoke || w.__benchInvokes) return;
   const calls: { channel: string; start: number; ms: number }[] = [];
+  const pending = { count: 0, lastEnd: 0 };
   w.__benchInvokes = calls;
+  w.__benchPending = pending;
   w.__parleyInvoke = (channel, args) => {
     const start = performance.now();
-    return invoke(channel, args).finally(() => calls.push({ channel, start, ms: performance.now() - start }));
+    pending.count += 1;
+    return invoke(channel, args).finally(() => {
+      pending.count -= 1;
+      pending.lastEnd = performance.now();
+      calls.push({ channel, start, ms: performance.now() - start });
+    });
   };
+}
+
+/**
+ * Resolves once no `window.parley` call has been under way for `quietMs` (the reload of
+ * suggestions after a change, say), so the next measurement does not queue behind the last
+ * one's follow-up work. Resolves how long calls went on after it was called (0 if none was
+ * under way or started); rejects after `timeoutMs`.
+ */
+export function whenIdle(args: { quietMs: number; timeoutMs: number }): Promise<number> {
+  const pending = (window as unknown as BenchWindow).__benchPending;
+  const began = performance.now();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const now = performance.now();
+      if (!pending || (pending.count === 0 && now - pending.lastEnd >= args.quietMs)) {
+        resolve(Math.max(0, (pending?.lastEnd ?? 0) - began));
+      } else if (now - began > args.timeoutMs) reject(new Error(`calls still under way after ${args.timeoutMs} ms`));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
+/** The page's clock now (ms since navigation start). */
+export function pageNow(): number {
+  return performance.now();
+}
+
+/** How long each call on `channel` that started at or after `since` (page clock) took, in ms. */
+export function callTimes(args: { channel: string; since: number }): number[] {
+  const calls = (window as unknown as BenchWindow).__benchInvokes ?? [];
+  return calls.filter((c) => c.channel === args.channel && c.start >= args.since).map((c) => c.ms);
+}
+
+/**
+ * An init script: from navigation start, watches for the highlights of `ids` in the view of
+ * `docId` and keeps the page's clock (ms since navigation start) once a frame showing all of
+ * them has been painted. Collect with `collectLaunch()`.
+ */
+export function watchLaunch(args: { docId: string; ids: string[] }): void {
+  const w = window as unknown as BenchWindow;
+  w.__benchLaunch = new Promise<number>((resolve) => {
+    const poll = (): void => {
+      const root = document.querySelector(`.text-scroll[data-doc-id="${CSS.escape(args.docId)}"]`);
+      if (!root || !args.ids.every((id) => root.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`))) {
+        requestAnimationFrame(poll);
+        return;
+      }
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    };
+    requestAnimationFrame(poll);
+  });
+}
+
+/** The launch time `watchLaunch` kept, in ms since navigation start. */
+export function collectLaunch(): Promise<number> {
+  return (window as unknown as BenchWindow).__benchLaunch ?? Promise.reject(new Error('watchLaunch did not run'));
 }
 
 /**
@@ -145,12 +219,15 @@ export function frames(count: number): Promise<void> {
 }
 
 /**
- * Arms an add: the clock starts at the next keydown and stops once a highlight with an id not
- * remembered has appeared in the text and its frame has been painted. Resolves the time in ms.
+ * Arms an add (or the accepting of a suggestion): the clock starts at the next keydown and stops
+ * once a highlight with an id not remembered, and not a suggestion's (`suggestion:…`, which
+ * reloads after every change), has appeared in the text and its frame has been painted.
+ * Resolves the time in ms; the new id is kept for `addedId()`.
  */
 export function armAdd(args: { timeoutMs: number }): void {
   const w = window as unknown as BenchWindow;
   const known = w.__benchKnown ?? new Set<string>();
+  w.__benchKnown = known;
   w.__benchResult = new Promise<number>((resolve, reject) => {
     let start = -1;
     const view = document.querySelector('.text-view');
@@ -164,7 +241,7 @@ export function armAdd(args: { timeoutMs: number }): void {
       const all = [node, ...node.querySelectorAll('[data-annotation-id]')];
       for (const el of all) {
         const id = el.getAttribute('data-annotation-id');
-        if (id !== null && !known.has(id)) return id;
+        if (id !== null && !known.has(id) && !id.startsWith('suggestion:')) return id;
       }
       return null;
     };
@@ -175,6 +252,7 @@ export function armAdd(args: { timeoutMs: number }): void {
         if (id === undefined || id === null || start < 0) continue;
         observer.disconnect();
         known.add(id);
+        w.__benchAdded = id;
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
@@ -201,20 +279,102 @@ export function armAdd(args: { timeoutMs: number }): void {
   });
 }
 
+/** The id of the highlight the last armed add saw appear. */
+export function addedId(): string | null {
+  return (window as unknown as BenchWindow).__benchAdded ?? null;
+}
+
+/** What `armChange` waits for in the element `selector` finds (or fails to find). */
+export type Until = 'present' | 'absent' | { attribute: string; changedFrom: string };
+
+/**
+ * Arms a change: the clock starts at the next keydown and stops once what `until` says holds
+ * of `selector` under `root` (seen by a MutationObserver on `root`) and a frame has been painted.
+ * Throws at once if it holds already. Resolves the time in ms.
+ */
+export function armChange(args: { root: string; selector: string; until: Until; timeoutMs: number }): void {
+  const w = window as unknown as BenchWindow;
+  const root = document.querySelector(args.root);
+  if (!root) throw new Error(`no ${args.root} in the page`);
+  const holds = (): boolean => {
+    const el = root.querySelector(args.selector);
+    if (args.until === 'present') return el !== null;
+    if (args.until === 'absent') return el === null;
+    return el !== null && el.getAttribute(args.until.attribute) !== args.until.changedFrom;
+  };
+  if (holds()) throw new Error(`${args.selector} is already ${JSON.stringify(args.until)}`);
+  w.__benchResult = new Promise<number>((resolve, reject) => {
+    let start = -1;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${args.selector} did not become ${JSON.stringify(args.until)}`));
+    }, args.timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (start < 0 || !holds()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          clearTimeout(timer);
+          performance.mark('parley-bench:end');
+          resolve(performance.now() - start);
+        };
+        channel.port2.postMessage(null);
+      });
+    });
+    // Attribute changes matter only when waiting for one; recording them all would cost the page.
+    observer.observe(root, { childList: true, subtree: true, attributes: typeof args.until === 'object' });
+    const onKey = (): void => {
+      start = performance.now();
+      performance.mark('parley-bench:start');
+    };
+    window.addEventListener('keydown', onKey, { capture: true, once: true });
+  });
+}
+
+/** Whether the page has an element matching `selector`. */
+export function isShown(selector: string): boolean {
+  return document.querySelector(selector) !== null;
+}
+
+/**
+ * Brings the annotation list's entry of `id` into the DOM: a long list renders only the rows
+ * near its viewport, so it scrolls the list to `fraction` of its rows first. Returns whether the
+ * entry exists.
+ */
+export function revealListEntry(args: { id: string; fraction: number }): boolean {
+  const selector = `.annotation-item[data-annotation-id="${CSS.escape(args.id)}"]`;
+  if (document.querySelector(selector)) return true;
+  const scroller = document.querySelector('.annotation-list');
+  const rows = scroller?.querySelector('ol');
+  if (!scroller || !(rows instanceof HTMLElement)) return false;
+  scroller.scrollTop = rows.offsetTop + args.fraction * rows.offsetHeight - scroller.clientHeight / 2;
+  return false;
+}
+
 /** The result of the last armed measurement. */
 export function collect(): Promise<unknown> {
   return (window as unknown as BenchWindow).__benchResult ?? Promise.reject(new Error('nothing was armed'));
 }
 
 /**
- * Scrolls the open document's `.text-scroll` by `stepPx` per frame in `stretches` stretches of
- * `frames` frames, their starts spread evenly from the top to the bottom, and returns the
- * intervals between consecutive frames (requestAnimationFrame timestamps) in ms. The jump to
- * each stretch's start is not counted.
+ * Scrolls the element `selector` finds (default: the open document's `.text-scroll`) by
+ * `stepPx` per frame in `stretches` stretches of `frames` frames, their starts spread evenly
+ * from the top to the bottom, and returns the intervals between consecutive frames
+ * (requestAnimationFrame timestamps) in ms. The jump to each stretch's start is not counted.
  */
-export function scrollThrough(args: { stepPx: number; stretches: number; frames: number }): Promise<number[]> {
-  const scroller = document.querySelector('.text-scroll');
-  if (!scroller) return Promise.reject(new Error('no text is shown'));
+export function scrollThrough(args: {
+  selector?: string;
+  stepPx: number;
+  stretches: number;
+  frames: number;
+}): Promise<number[]> {
+  const selector = args.selector ?? '.text-scroll';
+  const scroller = document.querySelector(selector);
+  if (!scroller) return Promise.reject(new Error(`no ${selector} is shown`));
+  if (scroller.scrollHeight <= scroller.clientHeight) {
+    return Promise.reject(new Error(`${selector} does not scroll (${scroller.scrollHeight} px high)`));
+  }
   const room = scroller.scrollHeight - scroller.clientHeight - args.stepPx * args.frames;
   const intervals: number[] = [];
   const stretch = (index: number): Promise<void> =>

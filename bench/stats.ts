@@ -1,4 +1,7 @@
-/** Summaries of repeated timings, and the loop that takes them. All times are milliseconds. */
+/**
+ * Summaries of repeated timings, the loop that takes them, and the guard that keeps one probe
+ * that cannot work from losing every other figure. All times are milliseconds.
+ */
 
 /** The value at quantile `q` (0 to 1) of a list, by the nearest-rank method; NaN for an empty list. */
 export function quantile(values: readonly number[], q: number): number {
@@ -9,7 +12,7 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 /** The median of a list (the mean of the middle two for an even count); NaN for an empty list. */
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -23,11 +26,11 @@ export interface Range {
   max: number;
 }
 
-/** Median, minimum and maximum of a non-empty list. */
+/** Median, minimum and maximum of a list; all NaN for an empty one (a figure not measured). */
 export const rangeOf = (values: readonly number[]): Range => ({
   median: median(values),
-  min: Math.min(...values),
-  max: Math.max(...values),
+  min: values.length === 0 ? Number.NaN : Math.min(...values),
+  max: values.length === 0 ? Number.NaN : Math.max(...values),
 });
 
 /** Rounds to tenths of a millisecond, for the report. */
@@ -50,4 +53,21 @@ export async function medianOfRuns(
     if (i > 0) times.push(performance.now() - start);
   }
   return median(times);
+}
+
+/** Why something failed, in one line. */
+export const messageOf = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+/**
+ * Runs `task`; when it throws, tells `fail` what could not be measured and why and returns
+ * `fallback` (NaN figures, which the report shows as n/a and the JSON as null).
+ */
+export async function orElse<T>(what: string, fallback: T, fail: (message: string) => void, task: () => Promise<T>) {
+  try {
+    return await task();
+  } catch (error) {
+    fail(`${what} could not be measured: ${messageOf(error)}`);
+    return fallback;
+  }
 }
