@@ -15,7 +15,7 @@ import { useStatsView } from '../features/stats/useStatsView';
 import { StoreProblemDialog } from '../features/store/StoreProblemDialog';
 import { DocumentPane } from '../features/viewer/DocumentPane';
 import { mergedSource } from '../features/viewer/highlight-source';
-import { currentSummary } from '../state/app-state';
+import { useSelected } from '../state/value-store';
 import { Dialogs } from './Dialogs';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
@@ -26,12 +26,20 @@ import { useParley } from './useParley';
 export function App() {
   const parley = useParley();
   const { state, stores } = parley;
+  // The readable documents' order, as a string snapshot: a tag changes a count, not the order.
+  const orderKey = useSelected(stores.documents, (docs) =>
+    docs
+      .filter((d) => d.error === undefined)
+      .map((d) => d.id)
+      .join('\n'),
+  );
+  const documentOrder = useMemo(() => (orderKey === '' ? [] : orderKey.split('\n')), [orderKey]);
   const review = useReview({
     currentDocId: state.current?.docId,
     text: state.current?.text,
     selection: stores.selection,
     extendToWords: state.settings?.extendToWords ?? true,
-    documentOrder: state.documents.filter((d) => d.error === undefined).map((d) => d.id),
+    documentOrder,
     select: parley.select,
     openDocument: parley.openDocument,
     attempt: parley.attempt,
@@ -43,7 +51,7 @@ export function App() {
   const stats = useStatsView(state.current?.docId);
   const hasText = mode !== 'agreement' && state.current !== null;
   const currentDocId = state.current?.docId;
-  const published = state.documents.find((d) => d.id === currentDocId)?.publishedAt ?? '';
+  const published = useSelected(stores.documents, (docs) => docs.find((d) => d.id === currentDocId)?.publishedAt ?? '');
   const suggestions = useSuggestions({
     docId: currentDocId,
     refreshKey: `${(state.settings?.suggestLabels ?? ['*']).join(',')}|${published}|${state.labels.map((l) => l.id).join(',')}`,
@@ -108,7 +116,7 @@ export function App() {
       />
       <div className="side-column">
         <DocumentList
-          documents={state.documents}
+          documents={stores.documents}
           currentId={state.current?.docId}
           onOpen={openDocumentFromList}
           onOpenFolder={commandActions.openFolder}
@@ -128,7 +136,10 @@ export function App() {
           <AgreementView
             annotators={review.stats.filter((s) => s.total > 0 || s.documents > 0).map((s) => s.name)}
             labels={state.labels}
-            documents={state.documents.filter((d) => d.error === undefined).map((d) => ({ id: d.id, title: d.title }))}
+            documents={stores.documents
+              .get()
+              .filter((d) => d.error === undefined)
+              .map((d) => ({ id: d.id, title: d.title }))}
             onOpenSpan={(docId, id) => {
               review.setMode('review');
               review.setFilter('all');
@@ -145,7 +156,7 @@ export function App() {
           {state.current ? (
             <DocumentPane
               doc={state.current}
-              summary={currentSummary(state)}
+              documents={stores.documents}
               labels={state.labels}
               annotations={stores.annotations}
               source={reviewView ? review.source : tagSource}

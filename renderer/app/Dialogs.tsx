@@ -84,7 +84,7 @@ export function Dialogs({ parley, review, commands, find, stats, hasText }: Prop
         <StatsDialog
           annotator={state.settings?.annotator ?? ''}
           labels={state.labels}
-          documents={state.documents}
+          documents={parley.stores.documents.get()}
           flushActivity={stats.flushActivity}
           onClose={stats.close}
         />

@@ -2,7 +2,7 @@
  * The app's external stores, made once: what changes with every keystroke or save lives here,
  * outside React's top-level state, and each component reads only the part it shows.
  */
-import type { SaveState } from '@api/contract';
+import type { DocumentSummary, SaveState } from '@api/contract';
 import { AnnotationStore } from '../state/annotation-store';
 import type { Toast } from '../state/app-state';
 import { ValueStore } from '../state/value-store';
@@ -15,6 +15,8 @@ export interface DocumentPlace {
 }
 
 export interface AppStores {
+  /** Every document's summary, in corpus order: a tag changes one entry, not the app's state. */
+  documents: ValueStore<readonly DocumentSummary[]>;
   /** The open document's own annotations. */
   annotations: AnnotationStore;
   /** The selected span's id (an annotation, a suggestion or a review span). */
@@ -28,6 +30,7 @@ export interface AppStores {
 }
 
 export const createStores = (): AppStores => ({
+  documents: new ValueStore<readonly DocumentSummary[]>([]),
   annotations: new AnnotationStore(),
   selection: new ValueStore<string | null>(null),
   save: new ValueStore<SaveState>({ state: 'saved' }),

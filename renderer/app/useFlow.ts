@@ -7,7 +7,6 @@ import { useMemo } from 'react';
 import { nudgeSpan } from '@core/selection';
 import { compareSpans } from '@core/span';
 import type { SuggestionController } from '../features/suggestions/useSuggestions';
-import { currentSummary } from '../state/app-state';
 import type { FlowActions } from './commands';
 import type { Parley } from './useParley';
 
@@ -24,7 +23,7 @@ export function useFlow(parley: Parley, suggestions: SuggestionController): Flow
       if (next) parley.selectFromList(next.id);
     };
     const stepDocument = (direction: 1 | -1): void => {
-      const docs = state().documents.filter((d) => d.error === undefined);
+      const docs = parley.stores.documents.get().filter((d) => d.error === undefined);
       const at = docs.findIndex((d) => d.id === state().current?.docId);
       const next = docs[at + direction];
       if (!next)
@@ -48,7 +47,7 @@ export function useFlow(parley: Parley, suggestions: SuggestionController): Flow
           .querySelector<HTMLElement>('[data-testid="attributes-panel"] :is(input, select):not(:disabled)')
           ?.focus(),
       toggleDone: () => {
-        const summary = currentSummary(state());
+        const summary = parley.stores.documents.get().find((d) => d.id === state().current?.docId);
         if (!summary) return;
         void parley.setStatus(summary.id, summary.status === 'done' ? 'in-progress' : 'done');
       },

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, u
 import type { DocStatus, Label, Settings } from '@api/contract';
 import { api } from '../api';
 import type { TextViewHandle } from '../features/viewer/TextView';
-import { initialState, reducer, type AppState, type DialogName } from '../state/app-state';
+import { initialState, reducer, withSummaries, type AppState, type DialogName } from '../state/app-state';
 import { createStores } from './stores';
 import { useTagging } from './useTagging';
 import { useToasts } from './useToasts';
@@ -38,6 +38,7 @@ export function useParley() {
       stores.annotations.open(view, stores.annotator.get());
       const kept = stores.places.get(docId)?.selectedId ?? null;
       stores.selection.set(kept !== null && stores.annotations.get(kept) ? kept : null);
+      stores.documents.set(withSummaries(stores.documents.get(), [view.document]));
       dispatch({ type: 'document-opened', view });
       // The text takes the keyboard: arrows move a caret, Shift+arrows select.
       requestAnimationFrame(() => viewRef.current?.focus());
@@ -51,7 +52,8 @@ export function useParley() {
     const documents = session.storeProblem ? [] : ((await attempt(() => api().listDocuments())) ?? []);
     stores.save.set(session.save);
     stores.annotator.set(session.settings.annotator);
-    dispatch({ type: 'session-loaded', session, documents });
+    stores.documents.set(documents);
+    dispatch({ type: 'session-loaded', session });
     const first = documents.find((d) => d.error === undefined);
     if (first) await openDocument(first.id);
   }, [attempt, openDocument, stores]);
@@ -59,10 +61,10 @@ export function useParley() {
   /** After an import or a change too large for an event: the list and the open document again. */
   const refresh = useCallback(async () => {
     const documents = await attempt(() => api().listDocuments());
-    if (documents) dispatch({ type: 'documents-loaded', documents });
+    if (documents) stores.documents.set(documents);
     const docId = stateRef.current.current?.docId;
     if (docId !== undefined) await openDocument(docId);
-  }, [attempt, openDocument]);
+  }, [attempt, openDocument, stores]);
 
   useEffect(() => {
     void loadSession();
@@ -70,10 +72,10 @@ export function useParley() {
       stores.save.set(save);
       if (save.state === 'error' && save.message !== undefined) toast(save.message);
     });
-    const offDocs = api().on('documents-changed', (documents) => dispatch({ type: 'documents-loaded', documents }));
+    const offDocs = api().on('documents-changed', (documents) => stores.documents.set(documents));
     const offChanges = api().on('changes', (event) => {
       stores.annotations.apply(event.annotations);
-      if (event.documents.length > 0) dispatch({ type: 'summaries-updated', summaries: event.documents });
+      if (event.documents.length > 0) stores.documents.set(withSummaries(stores.documents.get(), event.documents));
       if (event.labels) dispatch({ type: 'labels-changed', labels: event.labels });
       if (event.settings) {
         stores.annotator.set(event.settings.annotator);
@@ -91,9 +93,9 @@ export function useParley() {
   const setStatus = useCallback(
     async (docId: string, status: DocStatus) => {
       const summary = await attempt(() => api().setStatus(docId, status));
-      if (summary) dispatch({ type: 'summaries-updated', summaries: [summary] });
+      if (summary) stores.documents.set(withSummaries(stores.documents.get(), [summary]));
     },
-    [attempt],
+    [attempt, stores],
   );
 
   const saveSettings = useCallback(
@@ -112,9 +114,9 @@ export function useParley() {
     const added = await attempt(() => api().openFolder());
     if (!added) return;
     const documents = await attempt(() => api().listDocuments());
-    if (documents) dispatch({ type: 'documents-loaded', documents });
+    if (documents) stores.documents.set(documents);
     toast(added.length === 0 ? 'No new .txt or .md files in that folder' : `Added ${added.length} document(s)`, 'info');
-  }, [attempt, toast]);
+  }, [attempt, toast, stores]);
 
   const tagging = useTagging({ stores, stateRef, viewRef, attempt, toast });
   const openDialog = useCallback((dialog: DialogName) => dispatch({ type: 'dialog', dialog }), []);
@@ -143,7 +145,7 @@ export function useParley() {
       /** Sets or clears a document's publication date (its suggestions follow). */
       setPublishedAt: async (docId: string, date: string | null) => {
         const summary = await attempt(() => api().setPublishedAt(docId, date));
-        if (summary) dispatch({ type: 'summaries-updated', summaries: [summary] });
+        if (summary) stores.documents.set(withSummaries(stores.documents.get(), [summary]));
       },
       /** After the label set changed in main (Settings › Labels). */
       setLabels: (labels: Label[]) => dispatch({ type: 'labels-changed', labels }),

@@ -27,6 +27,23 @@ interface Overlay {
 
 const EMPTY: readonly AnnotationView[] = Object.freeze([]);
 
+/** Text order: start, longer first, then id, so every annotation has one place. */
+const inTextOrder = (a: AnnotationView, b: AnnotationView): number =>
+  compareSpans(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Where `view` is, or would go, in a list in text order (binary search). */
+function indexOf(list: readonly AnnotationView[], view: AnnotationView): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = list[mid];
+    if (other && inTextOrder(other, view) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export class AnnotationStore {
   private docId: string | null = null;
   private annotator = '';
@@ -37,7 +54,10 @@ export class AnnotationStore {
   /** Optimistic changes not answered yet, by id; the newest wins. */
   private readonly overlays = new Map<string, Overlay[]>();
   private nextToken = 1;
-  private sorted: readonly AnnotationView[] | null = EMPTY;
+  /** What is shown, in text order; a new array after every change (never changed in place). */
+  private sorted: readonly AnnotationView[] = EMPTY;
+  /** How many shown annotations carry each label; a new map after every change. */
+  private counts: ReadonlyMap<string, number> = new Map();
   private version = 0;
   private readonly listeners = new Set<Listener>();
 
@@ -58,6 +78,7 @@ export class AnnotationStore {
     this.removedAt.clear();
     this.overlays.clear();
     for (const a of view.annotations) this.base.set(a.id, a);
+    this.rebuild();
     const upserted = view.annotations.filter((a) => before.get(a.id) !== a);
     const removed = [...before.keys()].filter((id) => !this.base.has(id));
     this.changed({ upserted, removed, isReset: true, docId: this.docId });
@@ -70,6 +91,7 @@ export class AnnotationStore {
     this.base.clear();
     this.removedAt.clear();
     this.overlays.clear();
+    this.rebuild();
     this.changed({ upserted: [], removed, isReset: true, docId: null });
   }
 
@@ -84,16 +106,21 @@ export class AnnotationStore {
       if (view.docId !== this.docId || view.annotator !== this.annotator) continue;
       const held = this.base.get(view.id);
       if ((held && held.rev >= view.rev) || (this.removedAt.get(view.id) ?? -1) >= view.rev) continue;
+      const shown = this.get(view.id);
       this.base.set(view.id, view);
       this.removedAt.delete(view.id);
-      if (!this.overlays.has(view.id)) upserted.push(view);
+      if (this.overlays.has(view.id)) continue;
+      this.reposition(shown, view);
+      upserted.push(view);
     }
     for (const gone of delta.remove) {
       if (gone.docId !== this.docId) continue;
       const held = this.base.get(gone.id);
       if (held && held.rev > gone.rev) continue;
       this.removedAt.set(gone.id, gone.rev);
-      if (this.base.delete(gone.id) && !this.overlays.has(gone.id)) removed.push(gone.id);
+      if (!this.base.delete(gone.id) || this.overlays.has(gone.id)) continue;
+      this.reposition(held, undefined);
+      removed.push(gone.id);
     }
     if (upserted.length > 0 || removed.length > 0) this.changed({ upserted, removed });
   }
@@ -104,7 +131,9 @@ export class AnnotationStore {
    */
   optimistic(id: string, view: AnnotationView | null): number {
     const token = this.nextToken++;
+    const before = this.get(id);
     this.overlays.set(id, [...(this.overlays.get(id) ?? []), { token, view }]);
+    this.reposition(before, view ?? undefined);
     this.changed(view ? { upserted: [view], removed: [] } : { upserted: [], removed: [id] });
     return token;
   }
@@ -119,6 +148,7 @@ export class AnnotationStore {
       else this.overlays.set(id, rest);
       const after = this.get(id);
       if (after === before) return;
+      this.reposition(before, after);
       this.changed(after ? { upserted: [after], removed: [] } : { upserted: [], removed: [id] });
       return;
     }
@@ -138,15 +168,12 @@ export class AnnotationStore {
 
   /** Every annotation shown, sorted by (start, -end); the same array until the next change. */
   list(): readonly AnnotationView[] {
-    if (this.sorted === null) {
-      const shown: AnnotationView[] = [];
-      for (const id of this.visibleIds()) {
-        const view = this.get(id);
-        if (view) shown.push(view);
-      }
-      this.sorted = shown.sort((a, b) => compareSpans(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    }
     return this.sorted;
+  }
+
+  /** How many shown annotations carry each label; the same map until the next change. */
+  labelCounts(): ReadonlyMap<string, number> {
+    return this.counts;
   }
 
   /** Hears every change; returns the unsubscribe function. */
@@ -159,8 +186,39 @@ export class AnnotationStore {
     return new Set([...this.base.keys(), ...this.overlays.keys()]);
   }
 
+  /** The sorted list and counts made afresh from what is shown (a document opened). */
+  private rebuild(): void {
+    const shown: AnnotationView[] = [];
+    for (const id of this.visibleIds()) {
+      const view = this.get(id);
+      if (view) shown.push(view);
+    }
+    this.sorted = shown.sort(inTextOrder);
+    const counts = new Map<string, number>();
+    for (const a of shown) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+    this.counts = counts;
+  }
+
+  /** Moves one annotation's place in the sorted list and counts from `before` to `after`. */
+  private reposition(before: AnnotationView | undefined, after: AnnotationView | undefined): void {
+    if (before === after) return;
+    const list = [...this.sorted];
+    const counts = new Map(this.counts);
+    if (before) {
+      const at = indexOf(list, before);
+      if (list[at]?.id === before.id) list.splice(at, 1);
+      counts.set(before.label, (counts.get(before.label) ?? 1) - 1);
+      if (counts.get(before.label) === 0) counts.delete(before.label);
+    }
+    if (after) {
+      list.splice(indexOf(list, after), 0, after);
+      counts.set(after.label, (counts.get(after.label) ?? 0) + 1);
+    }
+    this.sorted = list;
+    this.counts = counts;
+  }
+
   private changed(change: StoreChange): void {
-    this.sorted = null;
     this.version += 1;
     for (const listener of [...this.listeners]) listener(change);
   }

@@ -1,8 +1,9 @@
 /**
- * The renderer's UI state that changes rarely — the session, labels, settings, the document
- * list, the open document, the dialog — and the reducer that changes it. Pure: tested without a
- * DOM. What changes with every keystroke lives in external stores (annotation-store.ts for the
- * open document's annotations, value-store.ts for the selection, the save state and toasts).
+ * The renderer's UI state that changes rarely — the session, labels, settings, the open
+ * document, the dialog — and the reducer that changes it. Pure: tested without a DOM. What
+ * changes with every keystroke lives in external stores (annotation-store.ts for the open
+ * document's annotations, value-store.ts for the document list, the selection, the save state
+ * and toasts).
  */
 import type { DocumentSummary, DocumentView, Label, SessionInfo, Settings } from '@api/contract';
 
@@ -26,7 +27,6 @@ export interface AppState {
   session: SessionInfo | null;
   labels: Label[];
   settings: Settings | null;
-  documents: DocumentSummary[];
   current: OpenDocument | null;
   dialog: DialogName | null;
 }
@@ -36,23 +36,23 @@ export const initialState: AppState = {
   session: null,
   labels: [],
   settings: null,
-  documents: [],
   current: null,
   dialog: null,
 };
 
 export type Action =
-  | { type: 'session-loaded'; session: SessionInfo; documents: DocumentSummary[] }
-  | { type: 'documents-loaded'; documents: DocumentSummary[] }
+  | { type: 'session-loaded'; session: SessionInfo }
   | { type: 'document-opened'; view: DocumentView }
-  | { type: 'summaries-updated'; summaries: readonly DocumentSummary[] }
   | { type: 'dialog'; dialog: DialogName | null }
   | { type: 'settings-saved'; settings: Settings }
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'labels-changed'; labels: Label[] };
 
 /** The list with these summaries in place of their documents' (the rest stay the same objects). */
-function withSummaries(documents: DocumentSummary[], summaries: readonly DocumentSummary[]): DocumentSummary[] {
+export function withSummaries(
+  documents: readonly DocumentSummary[],
+  summaries: readonly DocumentSummary[],
+): readonly DocumentSummary[] {
   if (summaries.length === 0) return documents;
   const byId = new Map(summaries.map((s) => [s.id, s]));
   return documents.map((d) => byId.get(d.id) ?? d);
@@ -67,21 +67,12 @@ export function reducer(state: AppState, action: Action): AppState {
         session: action.session,
         labels: action.session.labels,
         settings: action.session.settings,
-        documents: action.documents,
       };
-    case 'documents-loaded':
-      return { ...state, documents: action.documents };
     case 'document-opened': {
       const { document, text } = action.view;
       const current = state.current?.docId === document.id && state.current.text === text ? state.current : null;
-      return {
-        ...state,
-        current: current ?? { docId: document.id, text },
-        documents: withSummaries(state.documents, [document]),
-      };
+      return { ...state, current: current ?? { docId: document.id, text } };
     }
-    case 'summaries-updated':
-      return { ...state, documents: withSummaries(state.documents, action.summaries) };
     case 'dialog':
       return { ...state, dialog: action.dialog };
     case 'settings-saved':
@@ -92,7 +83,3 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, labels: action.labels };
   }
 }
-
-/** The current document's summary, if a document is open. */
-export const currentSummary = (state: AppState): DocumentSummary | undefined =>
-  state.documents.find((d) => d.id === state.current?.docId);

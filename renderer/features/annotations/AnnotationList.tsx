@@ -8,7 +8,7 @@ import { memo, useMemo, useRef, useState, useSyncExternalStore, type CSSProperti
 import type { AnnotationView, Label } from '@api/contract';
 import type { AnnotationStore } from '../../state/annotation-store';
 import { useValue, type ValueStore } from '../../state/value-store';
-import { countByLabel, filterAnnotations, isEmptyQuery, type AnnotationQuery } from '../search/annotation-filter';
+import { filterAnnotations, isEmptyQuery, type AnnotationQuery } from '../search/annotation-filter';
 import { AnnotationFilter } from '../search/AnnotationFilter';
 import { ROW_HEIGHT, useRowWindow } from './useRowWindow';
 import { useSelectedInView } from './useSelectedInView';
@@ -66,7 +66,7 @@ export function AnnotationList({ annotations: store, selection, labels, onSelect
   const byId = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const listRef = useSelectedInView(selectedId);
   const [query, setQuery] = useState<AnnotationQuery>({ label: null, text: '' });
-  const counts = useMemo(() => countByLabel(annotations), [annotations]);
+  const counts = store.labelCounts();
   const shown = useMemo(() => filterAnnotations(annotations, query), [annotations, query]);
   const isFiltered = !isEmptyQuery(query);
   const scrollerRef = useRef<HTMLElement>(null);

@@ -4,6 +4,7 @@
  */
 import { memo, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary, ReviewSummary } from '@api/contract';
+import { useValue, type ValueStore } from '../../state/value-store';
 import { useRowWindow } from '../annotations/useRowWindow';
 import { listedDocuments, type DocumentSort, type StatusFilter } from '../search/document-filter';
 import { DocumentFilters } from '../search/DocumentFilters';
@@ -13,7 +14,7 @@ import { corpusProgress } from '../stats/progress';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
-  documents: readonly DocumentSummary[];
+  documents: ValueStore<readonly DocumentSummary[]>;
   currentId: string | undefined;
   onOpen: (docId: string) => void;
   onOpenFolder: () => void;
@@ -75,7 +76,8 @@ const DocumentRow = memo(function DocumentRow({ doc, hits, isCurrent, review, to
   );
 });
 
-export function DocumentList({ documents, currentId, onOpen, onOpenFolder, reviewSummaries }: Props) {
+export function DocumentList({ documents: store, currentId, onOpen, onOpenFolder, reviewSummaries }: Props) {
+  const documents = useValue(store);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [sort, setSort] = useState<DocumentSort>('order');

@@ -25,10 +25,3 @@ export function filterAnnotations(
     return haystack.some((field) => field.toLocaleLowerCase().includes(needle));
   });
 }
-
-/** How many annotations carry each label. */
-export function countByLabel(annotations: readonly AnnotationView[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const a of annotations) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
-  return counts;
-}

@@ -1,17 +1,18 @@
 /** The middle pane: the document's title, its status switch, and the text. */
-import { useSyncExternalStore, type Ref } from 'react';
+import { memo, useSyncExternalStore, type Ref } from 'react';
 import { DOC_STATUSES, type DocStatus, type DocumentSummary, type Label, type ReviewState } from '@api/contract';
 import { Segmented } from '../../components/Segmented';
 import { STATUS_NAMES } from '../documents/StatusBadge';
 import type { AnnotationStore } from '../../state/annotation-store';
 import type { OpenDocument } from '../../state/app-state';
-import type { ValueStore } from '../../state/value-store';
+import { useSelected, type ValueStore } from '../../state/value-store';
 import type { HighlightSource } from './highlight-source';
 import { TextView, type TextViewHandle, type ViewPlace } from './TextView';
 
 interface Props {
   doc: OpenDocument;
-  summary: DocumentSummary | undefined;
+  /** The corpus's summaries; the pane shows its document's (title, status, date). */
+  documents: ValueStore<readonly DocumentSummary[]>;
   labels: readonly Label[];
   /** The analyst's own annotations (for the banner about spans whose text changed). */
   annotations: AnnotationStore;
@@ -46,9 +47,9 @@ function useMismatched(store: AnnotationStore): number {
   return useSyncExternalStore(store.subscribe, () => store.list().filter((a) => a.problem !== undefined).length);
 }
 
-export function DocumentPane({
+export const DocumentPane = memo(function DocumentPane({
   doc,
-  summary,
+  documents,
   labels,
   annotations,
   source,
@@ -62,6 +63,7 @@ export function DocumentPane({
   review,
 }: Props) {
   const mismatched = useMismatched(annotations);
+  const summary = useSelected(documents, (docs) => docs.find((d) => d.id === doc.docId));
   return (
     <main className="document-pane">
       <header className="document-header">
@@ -124,4 +126,4 @@ export function DocumentPane({
       />
     </main>
   );
-}
+});

@@ -6,7 +6,7 @@
  */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { memo, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { Label } from '@api/contract';
 import { buildOffsetMap } from '@core/offsets';
 import type { ValueStore } from '../../state/value-store';
@@ -90,7 +90,18 @@ function idsAt(target: EventTarget | null, source: HighlightSource): string[] {
   return ids.sort((a, b) => length(a) - length(b));
 }
 
-export function TextView({ docId, text, source, selection, labels, lanes, placeOf, onPick, handleRef }: Props) {
+/** The view re-renders only when its props change: a tag changes decorations, not props. */
+export const TextView = memo(function TextView({
+  docId,
+  text,
+  source,
+  selection,
+  labels,
+  lanes,
+  placeOf,
+  onPick,
+  handleRef,
+}: Props) {
   const map = useMemo(() => buildOffsetMap(text), [text]);
   const latest = useRef({ source, onPick, lanes, labels, placeOf, docId });
   useLayoutEffect(() => {
@@ -412,4 +423,4 @@ export function TextView({ docId, text, source, selection, labels, lanes, placeO
       <div className="text-spacer" ref={bottomRef} aria-hidden="true" />
     </div>
   );
-}
+});

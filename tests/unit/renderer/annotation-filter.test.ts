@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByLabel, filterAnnotations, isEmptyQuery } from '../../../renderer/features/search/annotation-filter';
+import { filterAnnotations, isEmptyQuery } from '../../../renderer/features/search/annotation-filter';
 import { annotationOf } from './fixtures';
 
 const LIST = [
@@ -21,14 +21,6 @@ describe('annotation-filter', () => {
     { label: 'quote', text: 'monday', expected: [] },
   ])('label $label and text “$text” keep $expected', ({ label, text, expected }) => {
     expect(ids(label, text)).toEqual(expected);
-  });
-
-  it('counts annotations per label', () => {
-    expect([...countByLabel(LIST)]).toEqual([
-      ['quote', 1],
-      ['date', 2],
-      ['precondition', 1],
-    ]);
   });
 
   it('calls a query without label and with only blanks empty', () => {

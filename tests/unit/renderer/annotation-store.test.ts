@@ -101,6 +101,36 @@ describe('annotation-store', () => {
     expect(ids(store)).toEqual(['r']);
   });
 
+  it('keeps the list in text order and the label counts right through any edits (property)', () => {
+    const edit = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      start: fc.integer({ min: 0, max: 20 }),
+      length: fc.integer({ min: 1, max: 10 }),
+      label: fc.constantFrom('quote', 'date'),
+      kind: fc.constantFrom('show', 'hide', 'commit', 'remove', 'settle'),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 40 }), (edits) => {
+        const { store } = openStore([annotationOf('a', 3, 9), annotationOf('b', 0, 2, { label: 'date' })]);
+        const tokens: number[] = [];
+        edits.forEach((e, i) => {
+          const view = annotationOf(e.id, e.start, e.start + e.length, { label: e.label, rev: i + 1 });
+          if (e.kind === 'show') tokens.push(store.optimistic(e.id, view));
+          if (e.kind === 'hide') tokens.push(store.optimistic(e.id, null));
+          if (e.kind === 'commit') store.apply({ upsert: [view], remove: [] });
+          if (e.kind === 'remove') store.apply({ upsert: [], remove: [{ id: e.id, docId: 'speech', rev: i + 1 }] });
+          if (e.kind === 'settle' && tokens.length > 0) store.settle(tokens.shift() ?? 0);
+        });
+        const shown = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => store.get(id) ?? []);
+        const expected = [...shown].sort((x, y) => x.start - y.start || y.end - x.end || (x.id < y.id ? -1 : 1));
+        expect(store.list()).toEqual(expected);
+        const counts = new Map<string, number>();
+        for (const a of shown) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+        expect(new Map(store.labelCounts())).toEqual(counts);
+      }),
+    );
+  });
+
   it('ends with main’s answers, whatever the order of replies, events and settlements (property)', () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '@api/contract';
-import { currentSummary, initialState, reducer, type AppState } from '../../../renderer/state/app-state';
+import { initialState, reducer, withSummaries, type AppState } from '../../../renderer/state/app-state';
 import { annotationOf, summaryOf } from './fixtures';
 
 const session: SessionInfo = {
@@ -12,11 +12,7 @@ const session: SessionInfo = {
 
 /** A state with the session loaded and `speech` open. */
 function withOpenDocument(status: 'todo' | 'in-progress' | 'done' = 'todo'): AppState {
-  const loaded = reducer(initialState, {
-    type: 'session-loaded',
-    session,
-    documents: [summaryOf('speech', { status }), summaryOf('report')],
-  });
+  const loaded = reducer(initialState, { type: 'session-loaded', session });
   return reducer(loaded, {
     type: 'document-opened',
     view: { document: summaryOf('speech', { status }), text: 'x'.repeat(100), annotations: [], seq: 0 },
@@ -24,18 +20,13 @@ function withOpenDocument(status: 'todo' | 'in-progress' | 'done' = 'todo'): App
 }
 
 describe('app-state', () => {
-  it('takes settings, labels and documents from the loaded session', () => {
-    const state = reducer(initialState, { type: 'session-loaded', session, documents: [summaryOf('speech')] });
-    expect(state).toMatchObject({
-      isLoading: false,
-      settings: session.settings,
-      labels: session.labels,
-      documents: [summaryOf('speech')],
-    });
+  it('takes settings and labels from the loaded session', () => {
+    const state = reducer(initialState, { type: 'session-loaded', session });
+    expect(state).toMatchObject({ isLoading: false, settings: session.settings, labels: session.labels });
   });
 
   describe('document-opened', () => {
-    it('opens the document with its text and takes its fresh summary into the list', () => {
+    it('opens the document with its text', () => {
       const reopened = reducer(withOpenDocument(), {
         type: 'document-opened',
         view: {
@@ -46,7 +37,6 @@ describe('app-state', () => {
         },
       });
       expect(reopened.current).toEqual({ docId: 'report', text: 'report text' });
-      expect(currentSummary(reopened)).toEqual(summaryOf('report', { spanCount: 2 }));
     });
 
     it('keeps the same open document object when the same text is opened again', () => {
@@ -59,22 +49,18 @@ describe('app-state', () => {
     });
   });
 
-  describe('summaries-updated', () => {
+  describe('withSummaries', () => {
+    const list = [summaryOf('speech'), summaryOf('report')];
+
     it('replaces only the summaries it carries, leaving the other entries the same objects', () => {
-      const open = withOpenDocument();
-      const report = open.documents[1];
-      const next = reducer(open, {
-        type: 'summaries-updated',
-        summaries: [summaryOf('speech', { spanCount: 3, status: 'in-progress' })],
-      });
-      expect(currentSummary(next)).toMatchObject({ spanCount: 3, status: 'in-progress' });
-      expect(next.documents[1]).toBe(report);
+      const next = withSummaries(list, [summaryOf('speech', { spanCount: 3, status: 'in-progress' })]);
+      expect(next[0]).toMatchObject({ spanCount: 3, status: 'in-progress' });
+      expect(next[1]).toBe(list[1]);
     });
 
-    it('ignores a summary of a document that is not listed', () => {
-      const open = withOpenDocument();
-      const next = reducer(open, { type: 'summaries-updated', summaries: [summaryOf('ghost')] });
-      expect(next.documents.map((d) => d.id)).toEqual(['speech', 'report']);
+    it('ignores a summary of a document that is not listed, and gives back the list when there is none', () => {
+      expect(withSummaries(list, [summaryOf('ghost')]).map((d) => d.id)).toEqual(['speech', 'report']);
+      expect(withSummaries(list, [])).toBe(list);
     });
   });
 
@@ -90,7 +76,10 @@ describe('app-state', () => {
   it('never changes the state it is given', () => {
     const open = withOpenDocument();
     const snapshot = structuredClone(open);
-    reducer(open, { type: 'summaries-updated', summaries: [summaryOf('speech', { status: 'done' })] });
+    reducer(open, {
+      type: 'document-opened',
+      view: { document: summaryOf('report'), text: 'r', annotations: [], seq: 1 },
+    });
     reducer(open, { type: 'labels-changed', labels: [] });
     expect(open).toEqual(snapshot);
   });
