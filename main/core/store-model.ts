@@ -37,14 +37,35 @@ function keyOf(change: Change): string {
 
 export class StoreModel {
   private readonly byId = new Map<string, Annotation>();
-  private readonly byDoc = new Map<string, Map<string, Annotation>>();
+  /** docId → its annotations; a new array whenever one changes, so a list handed out stays as it was. */
+  private readonly byDoc = new Map<string, readonly Annotation[]>();
   private readonly data: StoreTables;
+  /** Ids that `data` held more than once (the later ones were kept); a store must have none. */
+  readonly duplicateIds: readonly string[];
 
   /** Takes ownership of `data`: its tables are changed in place from now on. */
   constructor(data: StoreData) {
     const { annotations, ...tables } = data;
     this.data = tables;
-    for (const a of annotations) this.put(a);
+    const duplicates: string[] = [];
+    const filed = new Map<string, Annotation[]>();
+    for (const a of annotations) {
+      if (this.byId.has(a.id)) duplicates.push(a.id);
+      this.byId.set(a.id, a);
+      const list = filed.get(a.docId);
+      if (list) list.push(a);
+      else filed.set(a.docId, [a]);
+    }
+    for (const [docId, list] of filed) this.byDoc.set(docId, list);
+    if (duplicates.length > 0) {
+      // Keep one annotation per id in the document lists too.
+      for (const [docId, list] of this.byDoc)
+        this.byDoc.set(
+          docId,
+          list.filter((a) => this.byId.get(a.id) === a),
+        );
+    }
+    this.duplicateIds = duplicates;
   }
 
   /** The small tables: settings, labels, documents, statuses, review, rejections, activity. */
@@ -60,10 +81,9 @@ export class StoreModel {
     return this.byId.get(id);
   }
 
-  /** A document's annotations, any annotator, in no particular order. */
+  /** A document's annotations, any annotator, in no particular order; it never changes once given. */
   annotationsOf(docId: string): readonly Annotation[] {
-    const map = this.byDoc.get(docId);
-    return map ? [...map.values()] : EMPTY;
+    return this.byDoc.get(docId) ?? EMPTY;
   }
 
   /** Every annotation of every document. */
@@ -102,8 +122,18 @@ export class StoreModel {
     switch (change.type) {
       case 'annotation': {
         const old = this.byId.get(change.id);
+        const after = change.after;
+        // An update in the same document keeps its place in that document's list.
+        if (old && after && old.docId === after.docId) {
+          this.byId.set(after.id, after);
+          this.byDoc.set(
+            after.docId,
+            (this.byDoc.get(after.docId) ?? EMPTY).map((x) => (x.id === after.id ? after : x)),
+          );
+          return;
+        }
         if (old) this.remove(old);
-        if (change.after) this.put(change.after);
+        if (after) this.put(after);
         return;
       }
       case 'status':
@@ -176,19 +206,14 @@ export class StoreModel {
 
   private put(a: Annotation): void {
     this.byId.set(a.id, a);
-    let doc = this.byDoc.get(a.docId);
-    if (!doc) {
-      doc = new Map();
-      this.byDoc.set(a.docId, doc);
-    }
-    doc.set(a.id, a);
+    this.byDoc.set(a.docId, [...(this.byDoc.get(a.docId) ?? EMPTY), a]);
   }
 
   private remove(a: Annotation): void {
     this.byId.delete(a.id);
-    const doc = this.byDoc.get(a.docId);
-    doc?.delete(a.id);
-    if (doc?.size === 0) this.byDoc.delete(a.docId);
+    const rest = (this.byDoc.get(a.docId) ?? EMPTY).filter((x) => x.id !== a.id);
+    if (rest.length === 0) this.byDoc.delete(a.docId);
+    else this.byDoc.set(a.docId, rest);
   }
 }
 

@@ -9,7 +9,11 @@
  *   "doc-a":[{…},{…}],
  *   "doc-b":[…]
  *   }}
+ *
+ * Characters outside ASCII are written as \u escapes: the file is then read as one-byte text,
+ * which V8 decodes and parses about twice as fast as UTF-8 with curly quotes in it.
  */
+import { isAscii } from 'node:buffer';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -45,6 +49,10 @@ export interface ReadSnapshot {
 }
 
 const ANNOTATIONS_OPEN = '"annotations":{\n';
+
+/** JSON of a value with every character outside ASCII written as a \u escape. */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const NEWLINE = 0x0a;
 
 /** Line and column of a character index in a text, both from 1. */
@@ -169,7 +177,8 @@ export class SnapshotFile implements Adapter<Snapshot> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    const raw = parseStoreText(this.path, bytes.toString('utf8'));
+    // An ASCII file (as Parley writes it) is read as Latin-1: the same text, decoded much faster.
+    const raw = parseStoreText(this.path, bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
     const header = (raw as { header?: { seq?: unknown } }).header;
     const seq = typeof header?.seq === 'number' && Number.isInteger(header.seq) ? header.seq : 0;
     const lines = documentLines(bytes);
@@ -205,7 +214,7 @@ export class SnapshotFile implements Adapter<Snapshot> {
 /** A document's line: its id and its annotations in text order. */
 function lineOf(docId: string, annotations: readonly Annotation[]): Buffer {
   const sorted = [...annotations].sort((a, b) => compareSpans(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return Buffer.from(`${JSON.stringify(docId)}:${JSON.stringify(sorted)}`, 'utf8');
+  return Buffer.from(`${asciiJson(docId)}:${asciiJson(sorted)}`, 'latin1');
 }
 
 /** The bytes of a snapshot, as buffers to write in order; fills `lines` with what it serialised. */
@@ -221,8 +230,8 @@ function snapshotBuffers(snapshot: Snapshot, lines: Map<string, Buffer>): Uint8A
   };
   const { schemaVersion: _version, ...headerFields } = header;
   const buffers: Uint8Array[] = [
-    Buffer.from(`{"schemaVersion":${schemaVersion},"header":${JSON.stringify(headerFields)},\n`, 'utf8'),
-    Buffer.from(`${JSON.stringify(tables).slice(1, -1)},\n${ANNOTATIONS_OPEN}`, 'utf8'),
+    Buffer.from(`{"schemaVersion":${schemaVersion},"header":${asciiJson(headerFields)},\n`, 'latin1'),
+    Buffer.from(`${asciiJson(tables).slice(1, -1)},\n${ANNOTATIONS_OPEN}`, 'latin1'),
   ];
   const comma = Buffer.from(',\n');
   const docIds = [...model.annotatedDocIds()].sort();

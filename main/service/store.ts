@@ -192,6 +192,11 @@ export class Store {
     if (!loaded.ok) return loaded;
     const { data, seq, snapshot, journal, migrated } = loaded;
     const model = new StoreModel(data);
+    const twice = model.duplicateIds[0];
+    if (twice !== undefined) {
+      const message = `${basename(path)} is not a valid Parley store (the annotation id ${twice} is used twice); it was left untouched`;
+      return { ok: false, problem: { kind: 'corrupt', path, message, canStartFresh: true } };
+    }
     const touched = replay(model, journal);
     if (snapshot?.lines && !migrated) {
       file.adoptLines(snapshot.lines);
@@ -365,9 +370,14 @@ export class Store {
     }
     if (read === null) return { ok: false, message: `${basename(file)} does not exist` };
     const migrated = migrate(read.raw);
-    return migrated.ok
+    if (!migrated.ok) return { ok: false, message: `${basename(file)} ${migrated.reason}` };
+    const twice = new StoreModel(migrated.data).duplicateIds[0];
+    return twice === undefined
       ? { ok: true, data: migrated.data }
-      : { ok: false, message: `${basename(file)} ${migrated.reason}` };
+      : {
+          ok: false,
+          message: `${basename(file)} uses the annotation id ${twice} twice; it is not a valid Parley store`,
+        };
   }
 
   /** Replaces all the data (a restored backup) and writes it as the new snapshot. */

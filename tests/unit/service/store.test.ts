@@ -682,3 +682,41 @@ describe('store', () => {
     });
   });
 });
+
+describe('store: an annotation id used twice', () => {
+  it('refuses the store as corrupt, naming the id, and leaves the file as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-twice-'));
+    try {
+      const path = join(dir, 'parley-store.json');
+      const annotation = {
+        id: 'a1',
+        docId: 'd1',
+        start: 0,
+        end: 4,
+        label: 'quote',
+        text: 'Kyiv',
+        prefix: '',
+        suffix: '',
+        annotator: 'ada',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      };
+      const data = { ...emptyStoreData('ada'), annotations: undefined };
+      const content = JSON.stringify({
+        ...data,
+        annotations: { d1: [annotation], d2: [{ ...annotation, docId: 'd2' }] },
+      });
+      await writeFile(path, content);
+      const opened = await Store.open(path, () => emptyStoreData('ada'));
+      expect(opened.ok).toBe(false);
+      if (!opened.ok)
+        expect(opened.problem).toMatchObject({
+          kind: 'corrupt',
+          message: expect.stringContaining('a1 is used twice') as unknown,
+        });
+      expect(await readFile(path, 'utf8')).toBe(content);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
