@@ -7,42 +7,140 @@
  */
 import type { Span } from './span';
 
-const TOKEN = /[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]/gu;
-
 /** A token and where it is. */
 export interface Token extends Span {
   text: string;
 }
 
-/** The tokens of a text (or of `text.slice(from, to)`, with offsets into the whole text). */
+/** How a code point takes part in a token: white space between tokens, a word character, or other. */
+const SPACE = 1;
+const WORD = 2;
+const OTHER = 3;
+const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
+// `\s` is the set String.prototype.trim removes (WhiteSpace and LineTerminator), so one table serves both.
+const WHITE_SPACE = /^\s$/u;
+
+function classify(codePoint: number): number {
+  const character = String.fromCodePoint(codePoint);
+  return WORD_CHARACTER.test(character) ? WORD : WHITE_SPACE.test(character) ? SPACE : OTHER;
+}
+
+const ASCII_CLASSES = Uint8Array.from({ length: 0x80 }, (_, code) => classify(code));
+/** Classes of the code points below 0x10000 met so far (0: not yet classified). */
+const basicClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classOf(codePoint: number): number {
+  if (codePoint < 0x80) return ASCII_CLASSES[codePoint] ?? OTHER;
+  if (codePoint < 0x10000) {
+    const known = basicClasses[codePoint] ?? 0;
+    return known !== 0 ? known : (basicClasses[codePoint] = classify(codePoint));
+  }
+  let known = astralClasses.get(codePoint);
+  if (known === undefined) {
+    known = classify(codePoint);
+    astralClasses.set(codePoint, known);
+  }
+  return known;
+}
+
+/** The code point at `at`, reading no further than `end` (a lone surrogate stands for itself, as in a `u` regex). */
+function codePointAt(text: string, at: number, end: number): number {
+  const high = text.charCodeAt(at);
+  if (high < 0xd800 || high > 0xdbff || at + 1 >= end) return high;
+  const low = text.charCodeAt(at + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000 : high;
+}
+
+/**
+ * Calls `onToken(start, end)` for each token of `text.slice(from, to)` in order, with offsets into
+ * the whole text (UTF-16, `end` exclusive); none when `to <= from`. The tokens are those of the
+ * pattern in the header, found by a scan that makes no string or object per token (a test holds
+ * the two equal), which over a corpus of millions of tokens is most of the time. Throws a
+ * RangeError unless `from` and `to` are whole numbers within the text.
+ */
+export function forEachToken(
+  text: string,
+  from: number,
+  to: number,
+  onToken: (start: number, end: number) => void,
+): void {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > text.length) {
+    throw new RangeError(`tokens from ${from} to ${to} are not within a text of length ${text.length}`);
+  }
+  let at = from;
+  while (at < to) {
+    const codePoint = codePointAt(text, at, to);
+    const kind = classOf(codePoint);
+    const start = at;
+    at += codePoint > 0xffff ? 2 : 1;
+    if (kind === SPACE) continue;
+    if (kind === WORD) {
+      while (at < to) {
+        const next = codePointAt(text, at, to);
+        if (classOf(next) !== WORD) break;
+        at += next > 0xffff ? 2 : 1;
+      }
+    }
+    onToken(start, at);
+  }
+}
+
+/** Where `String.prototype.slice` starts or ends for `index` in a string of `length`. */
+function sliceBound(index: number, length: number): number {
+  const whole = Math.trunc(index) || 0;
+  return whole < 0 ? Math.max(length + whole, 0) : Math.min(whole, length);
+}
+
+/**
+ * The tokens of a text (or of `text.slice(from, to)`, with offsets into the whole text: `from`
+ * plus the offset in that slice).
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (const match of text.slice(from, to).matchAll(TOKEN)) {
-    const start = from + match.index;
-    tokens.push({ start, end: start + match[0].length, text: match[0] });
-  }
+  const begin = sliceBound(from, text.length);
+  // `from - begin` is 0 for any `from` in the text; it keeps the offsets of a `from` outside it as they were.
+  const shift = from - begin;
+  forEachToken(text, begin, sliceBound(to, text.length), (start, end) => {
+    tokens.push({ start: start + shift, end: end + shift, text: text.slice(start, end) });
+  });
   return tokens;
 }
 
-/** Sentence spans of a text, never crossing a line break; white space at their ends trimmed. */
+/** Whether a code unit is white space, as `String.prototype.trim` and `\s` read it. */
+const isSpace = (code: number): boolean => classOf(code) === SPACE;
+
+/** One segmenter for every call: building one costs more than segmenting a short line. */
+let sentenceSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Sentence spans of a text, never crossing a line break (`\r\n`, `\n` or `\r`); white space at
+ * their ends trimmed.
+ */
 export function sentences(text: string): Span[] {
   const result: Span[] = [];
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const length = text.length;
   let lineStart = 0;
-  for (const line of text.split(/(\r\n|\n|\r)/)) {
-    if (/^(\r\n|\n|\r)$/.test(line)) {
-      lineStart += line.length;
-      continue;
+  while (lineStart < length) {
+    let lineEnd = lineStart;
+    while (lineEnd < length) {
+      const code = text.charCodeAt(lineEnd);
+      if (code === 0x0a || code === 0x0d) break;
+      lineEnd += 1;
     }
-    for (const segment of segmenter.segment(line)) {
-      const trimmedStart = segment.segment.length - segment.segment.trimStart().length;
-      const trimmed = segment.segment.trim();
-      if (trimmed === '') continue;
-      const start = lineStart + segment.index + trimmedStart;
-      result.push({ start, end: start + trimmed.length });
+    if (lineEnd > lineStart) {
+      // Each line is segmented alone, so that no sentence crosses a line break.
+      for (const { segment, index } of sentenceSegmenter.segment(text.slice(lineStart, lineEnd))) {
+        let start = lineStart + index;
+        let end = start + segment.length;
+        while (start < end && isSpace(text.charCodeAt(start))) start += 1;
+        while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+        if (start < end) result.push({ start, end });
+      }
     }
-    lineStart += line.length;
+    const isCrLf = text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a;
+    lineStart = lineEnd + (isCrLf ? 2 : 1);
   }
   return result;
 }

@@ -4,7 +4,7 @@
  * CoNLL holds no text and no offsets: import places the tokens on the texts Parley has (or
  * rebuilds a text from them). Span ids, attributes, notes, annotator and status are not carried.
  */
-import { sentences, tokenize, type Token } from '../tokens';
+import { forEachToken, sentences } from '../tokens';
 import type {
   DatasetDocument,
   DatasetSpan,
@@ -30,40 +30,83 @@ interface Placed {
   last: number;
 }
 
+/**
+ * The tokens of one text, sentence by sentence, and the text's lines as written with every tag
+ * `O`. Several annotators' sets of a document share it, and most of their lines are all `O`: each
+ * set's output is slices of `untagged` around the lines it tags.
+ */
+interface TokenizedText {
+  /** Token offsets in order (UTF-16, `end` exclusive). */
+  starts: number[];
+  ends: number[];
+  /** The token lines, a blank line after each sentence, all tags `O`. */
+  untagged: string;
+  /** Where each token's line begins in `untagged`. */
+  lineStarts: number[];
+}
+
 /** A text for a message: quoted, and cut short when long. */
 const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-/** The tokens of a text, sentence by sentence. Offsets: UTF-16 code units. */
-function sentenceTokens(text: string): Token[][] {
-  return sentences(text)
-    .map((s) => tokenize(text, s.start, s.end))
-    .filter((tokens) => tokens.length > 0);
+/**
+ * The tokens of a text, sentence by sentence (sentences without a token left out), with their
+ * lines as written when every tag is `O`: the token, then `untaggedEnd` (its tabs, `O`s and line break).
+ */
+function tokenizeText(text: string, untaggedEnd: string): TokenizedText {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lineStarts: number[] = [];
+  const pieces: string[] = [];
+  let offset = 0;
+  let words: string[] = [];
+  const addToken = (start: number, end: number) => {
+    starts.push(start);
+    ends.push(end);
+    lineStarts.push(offset);
+    words.push(text.slice(start, end));
+    offset += end - start + untaggedEnd.length;
+  };
+  for (const sentence of sentences(text)) {
+    forEachToken(text, sentence.start, sentence.end, addToken);
+    if (words.length > 0) {
+      pieces.push(words.join(untaggedEnd), untaggedEnd, '\n');
+      offset += 1;
+      words = [];
+    }
+  }
+  return { starts, ends, untagged: pieces.join(''), lineStarts };
 }
 
 /** The whole tokens a span covers, as an index range into sorted tokens, or null for none. */
-function coveredTokens(tokens: readonly Token[], span: DatasetSpan): { first: number; last: number } | null {
+function coveredTokens(tokens: TokenizedText, span: DatasetSpan): { first: number; last: number } | null {
+  const { starts, ends } = tokens;
   let low = 0;
-  let high = tokens.length;
+  let high = starts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if ((tokens[mid]?.start ?? 0) < span.start) low = mid + 1;
+    if ((starts[mid] ?? 0) < span.start) low = mid + 1;
     else high = mid;
   }
   let last = low - 1;
-  while (last + 1 < tokens.length && (tokens[last + 1]?.end ?? Infinity) <= span.end) last += 1;
+  while (last + 1 < ends.length && (ends[last + 1] ?? Infinity) <= span.end) last += 1;
   return last >= low ? { first: low, last } : null;
 }
 
+/** The `B-` and `I-` tags of a label, made once for the whole export. */
+type TagsOf = (label: string) => { begin: string; inside: string };
+
 /**
- * Tags for every token of a document, one column each, and the spans that could not be tagged.
- * Within a column, longer spans (more tokens) are kept first, then earlier ones.
+ * Tags of the tagged tokens of a document, one per column (`O` where a column has none; undefined
+ * for a token with no tag at all), and the spans that could not be tagged. Within a column, longer
+ * spans (more tokens) are kept first, then earlier ones.
  */
 function tagDocument(
   doc: DatasetDocument,
-  tokens: readonly Token[],
+  tokens: TokenizedText,
   columns: readonly string[],
   singleColumn: boolean,
-): { tags: string[][]; dropped: DroppedSpan[] } {
+  tagsOf: TagsOf,
+): { tags: (string[] | undefined)[]; dropped: DroppedSpan[] } {
   const dropped: DroppedSpan[] = [];
   const drop = (span: DatasetSpan, reason: string, isWrittenChanged = false) =>
     dropped.push({ docId: doc.docId, span, reason, ...(isWrittenChanged && { isWrittenChanged }) });
@@ -78,7 +121,7 @@ function tagDocument(
       drop(span, `it covers no whole token (${quote(span.text)}); CoNLL tags whole tokens only`);
       continue;
     }
-    const written = { start: tokens[covered.first]?.start ?? span.start, end: tokens[covered.last]?.end ?? span.end };
+    const written = { start: tokens.starts[covered.first] ?? span.start, end: tokens.ends[covered.last] ?? span.end };
     if (written.start !== span.start || written.end !== span.end) {
       // Still written, over the whole tokens it covers; the summary must say it changed.
       const shortened = doc.text.slice(written.start, written.end);
@@ -89,12 +132,13 @@ function tagDocument(
     column.push({ span, ...covered });
     byColumn.set(key, column);
   }
-  const tags = tokens.map(() => columns.map(() => 'O'));
+  // Rows only for tokens some span tags: most tokens of a document have none.
+  const tags = new Array<string[] | undefined>(tokens.starts.length);
   columns.forEach((column, c) => {
-    const candidates = [...(byColumn.get(column) ?? [])].sort(
+    const candidates = (byColumn.get(column) ?? []).sort(
       (a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first,
     );
-    const owners: (Placed | undefined)[] = [];
+    const owners = new Array<Placed | undefined>(tokens.starts.length);
     for (const placed of candidates) {
       let owner: Placed | undefined;
       for (let t = placed.first; t <= placed.last && owner === undefined; t += 1) owner = owners[t];
@@ -107,14 +151,42 @@ function tagDocument(
         );
         continue;
       }
+      const { begin, inside } = tagsOf(placed.span.label);
       for (let t = placed.first; t <= placed.last; t += 1) {
         owners[t] = placed;
-        const row = tags[t];
-        if (row) row[c] = `${t === placed.first ? 'B' : 'I'}-${placed.span.label}`;
+        const row = (tags[t] ??= columns.map(() => 'O'));
+        row[c] = t === placed.first ? begin : inside;
       }
     }
   });
   return { tags, dropped };
+}
+
+/**
+ * The lines of one document: `tokens.untagged`, with the line of each tagged token written anew.
+ * Joined per document, so that the pieces die young instead of living on until the whole file is.
+ */
+function documentLines(
+  text: string,
+  tokens: TokenizedText,
+  tags: readonly (string[] | undefined)[],
+  untaggedEndLength: number,
+): string {
+  const { starts, ends, untagged, lineStarts } = tokens;
+  const parts: string[] = [];
+  let written = 0;
+  tags.forEach((row, t) => {
+    if (row === undefined) return;
+    const lineStart = lineStarts[t] ?? 0;
+    const start = starts[t] ?? 0;
+    const end = ends[t] ?? 0;
+    if (lineStart > written) parts.push(untagged.slice(written, lineStart));
+    parts.push(`${text.slice(start, end)}\t${row.join('\t')}\n`);
+    written = lineStart + (end - start) + untaggedEndLength;
+  });
+  if (written === 0) return untagged;
+  if (written < untagged.length) parts.push(untagged.slice(written));
+  return parts.join('');
 }
 
 /** One token line as read: its text, line and tags (null when the line was malformed). */
@@ -333,28 +405,28 @@ export const conllFormat: Format = {
     const columns = singleColumn ? [SINGLE_COLUMN] : labels.filter((label) => !/\s/u.test(label));
     const dropped: DroppedSpan[] = [];
     const parts: string[] = [`${HEADER}${['token', ...columns].join(' ')}\n`];
+    // What ends a token line when every tag is O (just the line break when there are no columns).
+    const untaggedEnd = `${columns.map(() => '\tO').join('')}\n`;
+    const tags = new Map<string, { begin: string; inside: string }>();
+    const tagsOf: TagsOf = (label) => {
+      let both = tags.get(label);
+      if (!both) {
+        both = { begin: `B-${label}`, inside: `I-${label}` };
+        tags.set(label, both);
+      }
+      return both;
+    };
     // Several annotators' sets of one document share its text: tokenize it once.
-    const tokenized = new Map<string, { grouped: Token[][]; flat: Token[] }>();
+    const tokenized = new Map<string, TokenizedText>();
     for (const doc of dataset.documents) {
       let tokens = tokenized.get(doc.text);
       if (!tokens) {
-        const grouped = sentenceTokens(doc.text);
-        tokens = { grouped, flat: grouped.flat() };
+        tokens = tokenizeText(doc.text, untaggedEnd);
         tokenized.set(doc.text, tokens);
       }
-      const tagged = tagDocument(doc, tokens.flat, columns, singleColumn);
+      const tagged = tagDocument(doc, tokens, columns, singleColumn, tagsOf);
       dropped.push(...tagged.dropped);
-      parts.push(`${DOCSTART} ${doc.docId}\n\n`);
-      let index = 0;
-      for (const sentence of tokens.grouped) {
-        let block = '';
-        for (const token of sentence) {
-          const tags = tagged.tags[index] ?? [];
-          block += tags.length > 0 ? `${token.text}\t${tags.join('\t')}\n` : `${token.text}\n`;
-          index += 1;
-        }
-        parts.push(block, '\n');
-      }
+      parts.push(`${DOCSTART} ${doc.docId}\n\n`, documentLines(doc.text, tokens, tagged.tags, untaggedEnd.length));
     }
     return { files: [{ path: 'dataset.conll', content: parts.join('') }], dropped };
   },
