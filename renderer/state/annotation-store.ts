@@ -31,6 +31,24 @@ const EMPTY: readonly AnnotationView[] = Object.freeze([]);
 const inTextOrder = (a: AnnotationView, b: AnnotationView): number =>
   compareSpans(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Whether two views of an annotation draw the same highlight and list row. */
+function looksTheSame(a: AnnotationView, b: AnnotationView): boolean {
+  const sameAttributes = (x = a.attributes ?? {}, y = b.attributes ?? {}): boolean =>
+    Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([k, v]) => y[k] === v);
+  return (
+    a.id === b.id &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.label === b.label &&
+    a.text === b.text &&
+    a.annotator === b.annotator &&
+    a.problem === b.problem &&
+    a.note === b.note &&
+    a.source === b.source &&
+    sameAttributes()
+  );
+}
+
 /** Where `view` is, or would go, in a list in text order (binary search). */
 function indexOf(list: readonly AnnotationView[], view: AnnotationView): number {
   let low = 0;
@@ -149,6 +167,8 @@ export class AnnotationStore {
       const after = this.get(id);
       if (after === before) return;
       this.reposition(before, after);
+      // Main's answer as shown: the same highlight and row, so nothing is drawn again.
+      if (before && after && looksTheSame(before, after)) return;
       this.changed(after ? { upserted: [after], removed: [] } : { upserted: [], removed: [id] });
       return;
     }

@@ -16,14 +16,15 @@ import type { HighlightSource } from './highlight-source';
 import {
   contextOf,
   drawnOf,
-  flushDeferred,
+  flushBatch,
   resetHighlights,
   syncSelectionChange,
   syncSourceChange,
-  transactionKeepingSelection,
+  type HighlightBatch,
   type SyncInputs,
 } from './highlight-sync';
 import { ReadOnlyText } from './read-only';
+import { overlaps, shiftWindow } from './window-shift';
 import { chunkAt, chunksOf, ChunkHeights, windowAround, type Chunk, type TextWindow } from './text-window';
 import {
   lineElement,
@@ -108,8 +109,9 @@ export const TextView = memo(function TextView({
     latest.current = { source, onPick, lanes, labels, placeOf, docId };
   });
   const drawing = useRef<Drawing | null>(null);
-  /** Redraws held while a mouse button is down in the text (see SyncInputs.deferred). */
-  const held = useRef<{ ids: Set<string>; isReset: boolean } | null>(null);
+  /** Highlights to draw again at the end of the task; held while a mouse button is down in the text. */
+  const batch = useRef<HighlightBatch>({ ids: new Set(), isReset: false });
+  const flushing = useRef({ isHeld: false, isScheduled: false });
   const scrollRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const bottomRef = useRef<HTMLDivElement>(null);
@@ -150,7 +152,16 @@ export const TextView = memo(function TextView({
       selectedId: () => selection.get(),
       labels: () => latest.current.labels,
       lanes: () => latest.current.lanes,
-      deferred: () => held.current,
+      batch: () => batch.current,
+      requestFlush: () => {
+        const state = flushing.current;
+        if (state.isHeld || state.isScheduled) return;
+        state.isScheduled = true;
+        queueMicrotask(() => {
+          state.isScheduled = false;
+          if (!state.isHeld) flushBatch(inputs);
+        });
+      },
     }),
     [editor, selection],
   );
@@ -161,12 +172,12 @@ export const TextView = memo(function TextView({
     if (!editor) return;
     const dom = editor.view.dom;
     const press = (): void => {
-      held.current ??= { ids: new Set(), isReset: false };
+      flushing.current.isHeld = true;
     };
     const release = (): void => {
-      const waiting = held.current;
-      held.current = null;
-      if (waiting && (waiting.isReset || waiting.ids.size > 0)) flushDeferred(inputs, waiting);
+      if (!flushing.current.isHeld) return;
+      flushing.current.isHeld = false;
+      flushBatch(inputs);
     };
     dom.addEventListener('mousedown', press);
     window.addEventListener('mouseup', release, { capture: true });
@@ -201,29 +212,56 @@ export const TextView = memo(function TextView({
     const own = latest.current.source.list().filter((a) => a.docId === latest.current.docId);
     const decorations = decorationsOf(drawnOf(next, own), contextOf(inputs, next));
     const tr = withHighlightChange(empty.tr, { reset: decorations });
+    // What waited is drawn now, as the source has it.
+    batch.current.ids.clear();
+    batch.current.isReset = false;
     const keptAt = kept && kept.anchor !== kept.head && positionsOf(next, kept.anchor, kept.head);
     if (keptAt) tr.setSelection(TextSelection.create(tr.doc, ...keptAt));
     editor.view.updateState(empty.apply(tr));
+    sizeSpacers(next);
+  };
+
+  /** Measures the drawn chunks and stands in for the others with their (estimated) height. */
+  const sizeSpacers = (now: Drawing): void => {
+    if (!editor) return;
     const setSpacers = (top: number, bottom: number): void => {
       if (topRef.current) topRef.current.style.height = `${top}px`;
       if (bottomRef.current) bottomRef.current.style.height = `${bottom}px`;
     };
+    const { chunks, heights, window: shown } = now;
     if (chunks.length === 1) {
       setSpacers(0, 0);
       return;
     }
-    // Measure what is drawn; stand in for the rest with its (estimated) height.
     const view = editor.view;
     const tops: number[] = [];
     for (let i = shown.from; i < shown.to; i += 1) {
       const line = chunks[i]?.firstLine ?? 0;
-      tops.push(lineElement(view, next, line)?.getBoundingClientRect().top ?? 0);
+      tops.push(lineElement(view, now, line)?.getBoundingClientRect().top ?? 0);
     }
     tops.push(view.dom.getBoundingClientRect().bottom);
     for (let i = shown.from; i < shown.to; i += 1) {
       heights.measure(i, (tops[i - shown.from + 1] ?? 0) - (tops[i - shown.from] ?? 0));
     }
     setSpacers(heights.sum(0, shown.from), heights.sum(shown.to, chunks.length));
+  };
+
+  /**
+   * Moves the drawn window to `next`: by its edges when the two overlap (scrolling on), else by
+   * drawing `next` whole (a jump).
+   */
+  const moveWindow = (next: TextWindow): void => {
+    const current = drawing.current;
+    if (!editor || !current) return;
+    if (!overlaps(current.window, next)) return draw(current.chunks, current.heights, next);
+    const own = latest.current.source.list().filter((a) => a.docId === latest.current.docId);
+    const shifted = shiftWindow(editor.state, text, map, current, next, own, (d) => contextOf(inputs, d));
+    drawing.current = shifted.drawing;
+    // Highlights that waited are drawn with the new window's offsets.
+    const waiting = [...batch.current.ids];
+    editor.view.dispatch(shifted.tr);
+    if (waiting.length > 0 || batch.current.isReset) flushBatch(inputs);
+    sizeSpacers(shifted.drawing);
   };
 
   /**
@@ -256,7 +294,7 @@ export const TextView = memo(function TextView({
     const beforeTop = isDrawnNow ? lineElement(editor.view, current, line)?.getBoundingClientRect().top : undefined;
     const fraction = (middle - heights.sum(0, index)) / Math.max(1, heights.of(index));
     const atBottom = viewBottom >= scroller.scrollHeight - 2;
-    draw(chunks, heights, next);
+    moveWindow(next);
     const after = drawing.current ? lineElement(editor.view, drawing.current, line) : null;
     if (beforeTop !== undefined && after) {
       scroller.scrollTop += after.getBoundingClientRect().top - beforeTop;
@@ -285,7 +323,7 @@ export const TextView = memo(function TextView({
     if (!current || current.chunks.length === 1) return;
     if (offset >= current.base && offset <= current.base + current.map.length) return;
     const index = chunkAt(current.chunks, offset);
-    draw(current.chunks, current.heights, windowAround(current.chunks, index));
+    moveWindow(windowAround(current.chunks, index));
   };
 
   /** The reader's place: the first drawn line at or below the viewport's top. */
@@ -374,11 +412,12 @@ export const TextView = memo(function TextView({
       selection: () => (editor && drawing.current ? selectedRange(editor.view, drawing.current) : null),
       clearSelection: () => {
         if (!editor || !drawing.current) return;
-        // The page's selection first, then ProseMirror's from it: one redraw, no selection put back.
+        // The page's selection only: the highlights' next redraw (at the end of this task) carries
+        // it into ProseMirror, one transaction for the key that tagged.
         const page = window.getSelection();
         if (page && page.rangeCount > 0) page.collapseToEnd();
-        const current = drawing.current;
-        editor.view.dispatch(transactionKeepingSelection(editor.view, current));
+        batch.current.hasSelection = true;
+        inputs.requestFlush();
       },
       scrollToAnnotation: (id) => {
         const find = (): Element | null | undefined =>

@@ -1,7 +1,9 @@
 /**
  * Keeps the drawn highlights in step with their source and the selected span: a change to a few
- * annotations (or to the selection) removes and adds only their decorations, in one transaction
- * that carries the page's selection, so a redraw never puts back a selection the person left.
+ * annotations (or to the selection) removes and adds only their decorations. The changes of one
+ * task (a key that clears the selection, selects a span and draws it) are gathered and drawn in
+ * one transaction at its end, carrying the page's selection, so a redraw never puts back a
+ * selection the person left; while a mouse button is down they wait for its release.
  */
 import { TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
@@ -21,11 +23,18 @@ export interface SyncInputs {
   selectedId(): string | null;
   labels(): readonly Label[];
   lanes(): ReadonlyMap<string, number> | undefined;
-  /**
-   * Set while a mouse button is down in the text: a redraw then would let ProseMirror put back a
-   * selection the drag is still making, so the ids to redraw wait here until the button is up.
-   */
-  deferred(): { ids: Set<string>; isReset: boolean } | null;
+  /** The highlights waiting to be drawn again. */
+  batch(): HighlightBatch;
+  /** Asks for flushBatch at the end of the task (or once the mouse button is up). */
+  requestFlush(): void;
+}
+
+/** Ids whose highlights are to be drawn again, or everything. */
+export interface HighlightBatch {
+  ids: Set<string>;
+  isReset: boolean;
+  /** Set when only the page's selection is to reach ProseMirror (it was collapsed after a tag). */
+  hasSelection?: boolean;
 }
 
 /** How highlights are drawn in `drawing` with this selection, labels and lanes. */
@@ -56,71 +65,59 @@ export function transactionKeepingSelection(view: EditorView, drawing: Drawing):
   return at ? tr.setSelection(TextSelection.create(tr.doc, ...at)) : tr;
 }
 
-/** Redraws every highlight of what is drawn (labels or lanes changed, a new source). */
+/** Redraws every highlight of what is drawn (labels or lanes changed, a new source), at the task's end. */
 export function resetHighlights(inputs: SyncInputs): void {
-  const held = inputs.deferred();
-  if (held) {
-    held.isReset = true;
-    return;
-  }
-  const view = inputs.view();
-  const drawing = inputs.drawing();
-  if (!view || !drawing) return;
-  const docId = inputs.docId();
-  const list = inputs
-    .source()
-    .list()
-    .filter((a) => a.docId === docId);
-  const add = decorationsOf(drawnOf(drawing, list), contextOf(inputs, drawing));
-  view.dispatch(withHighlightChange(transactionKeepingSelection(view, drawing), { reset: add }));
+  inputs.batch().isReset = true;
+  inputs.requestFlush();
 }
 
 /** Redraws the highlights a source change touched. */
 export function syncSourceChange(inputs: SyncInputs, change: StoreChange): void {
-  const docId = inputs.docId();
   // A source may already hold the next document while this one is still drawn: its text
   // redraws everything when it arrives.
   if (change.isReset) {
-    if (change.docId === undefined || change.docId === docId) resetHighlights(inputs);
+    if (change.docId === undefined || change.docId === inputs.docId()) resetHighlights(inputs);
     return;
   }
-  const upserted = change.upserted.filter((a) => a.docId === docId);
-  redraw(inputs, [...change.removed, ...upserted.map((a) => a.id)], upserted);
+  redraw(inputs, [...change.removed, ...change.upserted.map((a) => a.id)]);
 }
 
 /** Redraws the highlights of the span selected before and the one selected now. */
 export function syncSelectionChange(inputs: SyncInputs, next: string | null, previous: string | null): void {
-  const source = inputs.source();
-  const ids = [previous, next].filter((id): id is string => id !== null);
   redraw(
     inputs,
-    ids,
-    ids.flatMap((id) => source.get(id) ?? []),
+    [previous, next].filter((id): id is string => id !== null),
   );
 }
 
-/** Draws what waited while the mouse button was down: everything, or the ids touched meanwhile. */
-export function flushDeferred(inputs: SyncInputs, held: { ids: Set<string>; isReset: boolean }): void {
-  if (held.isReset) return resetHighlights(inputs);
-  const source = inputs.source();
-  const docId = inputs.docId();
-  const ids = [...held.ids];
-  redraw(
-    inputs,
-    ids,
-    ids.flatMap((id) => source.get(id) ?? []).filter((a) => a.docId === docId),
-  );
-}
-
-function redraw(inputs: SyncInputs, removeIds: readonly string[], upserted: readonly AnnotationView[]): void {
-  const held = inputs.deferred();
-  if (held) {
-    for (const id of removeIds) held.ids.add(id);
-    return;
-  }
+/** Draws what waited, in one transaction: everything, or the ids touched, as the source has them now. */
+export function flushBatch(inputs: SyncInputs): void {
+  const batch = inputs.batch();
   const view = inputs.view();
   const drawing = inputs.drawing();
-  if (!view || !drawing || removeIds.length === 0) return;
-  const add = decorationsOf(drawnOf(drawing, upserted), contextOf(inputs, drawing));
-  view.dispatch(withHighlightChange(transactionKeepingSelection(view, drawing), { removeIds, add }));
+  if (!view || !drawing || (!batch.isReset && batch.ids.size === 0 && !batch.hasSelection)) return;
+  const ids = [...batch.ids];
+  const isReset = batch.isReset;
+  batch.ids.clear();
+  batch.isReset = false;
+  batch.hasSelection = false;
+  const docId = inputs.docId();
+  const source = inputs.source();
+  const views = isReset ? source.list() : ids.flatMap((id) => source.get(id) ?? []);
+  const add = decorationsOf(
+    drawnOf(
+      drawing,
+      views.filter((a) => a.docId === docId),
+    ),
+    contextOf(inputs, drawing),
+  );
+  const change = isReset ? { reset: add } : { removeIds: ids, add };
+  view.dispatch(withHighlightChange(transactionKeepingSelection(view, drawing), change));
+}
+
+function redraw(inputs: SyncInputs, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const batch = inputs.batch();
+  for (const id of ids) batch.ids.add(id);
+  inputs.requestFlush();
 }
