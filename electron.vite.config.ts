@@ -38,7 +38,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          // A worker thread's entry, started by main/service/suggest-client.ts from beside index.js.
+          'suggest-worker': resolve(root, 'main/service/suggest-worker.ts'),
+        },
+      },
     },
   },
   preload: {

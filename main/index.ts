@@ -92,6 +92,7 @@ async function start(): Promise<void> {
     pickSavePath,
     onQuit: () => app.exit(0),
     access: { lockedBy: 'the Parley app' },
+    warmUpSuggestions: true,
   });
   setupIpc(service, getWindow);
   setupMenu(getWindow, () => {

@@ -63,7 +63,7 @@ import { exportTo, formatOf, importFrom, isFolderExport } from './dataset-transf
 import { ParleyError } from './errors';
 import { ReviewService } from './review-service';
 import type { ServiceHost } from './service-host';
-import { SessionService } from './session-service';
+import { RECOGNISED_LABELS, SessionService } from './session-service';
 import { Store, type JournalLimit, type StoreAccess } from './store';
 import { emptyStoreData } from './store-data';
 
@@ -89,6 +89,11 @@ export interface ServiceOptions {
   access?: StoreAccess;
   /** When the store folds its journal into a new snapshot (default: store.ts). */
   journalLimit?: JournalLimit;
+  /**
+   * Start the suggestions' worker as soon as the store is open, so the first document's
+   * suggestions do not wait for it (the app sets it; tests and the CLI start it on first use).
+   */
+  warmUpSuggestions?: boolean;
 }
 
 type Listener<E extends EventName> = (payload: ParleyEvents[E]) => void;
@@ -117,6 +122,8 @@ export class ParleyService implements ParleyApi {
   static async create(options: ServiceOptions): Promise<ParleyService> {
     const service = new ParleyService(options);
     await service.openStore();
+    const suggesting = service.store?.model.tables.settings.suggestLabels ?? RECOGNISED_LABELS;
+    if (options.warmUpSuggestions && service.store && suggesting.length > 0) service.session.warmUp();
     return service;
   }
 
@@ -133,8 +140,9 @@ export class ParleyService implements ParleyApi {
     await this.store?.flush();
   }
 
-  /** Writes pending changes; call before the process exits. */
+  /** Writes pending changes and ends the suggestions' worker; call before the process exits. */
   async close(): Promise<void> {
+    await this.session.close();
     await this.store?.close();
   }
 
@@ -418,13 +426,13 @@ export class ParleyService implements ParleyApi {
     id?: string,
   ): Promise<AnnotationView> {
     this.requireStore();
-    const suggestion = this.session.suggestionToAccept(docId, suggestionId, attributes);
+    const suggestion = await this.session.suggestionToAccept(docId, suggestionId, attributes);
     return this.tag({ ...suggestion, ...(id !== undefined && { id }) }, { source: 'suggested' });
   }
 
   async rejectSuggestion(docId: string, suggestionId: string): Promise<void> {
     this.requireStore();
-    this.session.rejectSuggestion(docId, suggestionId);
+    await this.session.rejectSuggestion(docId, suggestionId);
   }
 
   async setPublishedAt(docId: string, date: string | null): Promise<DocumentSummary> {

@@ -1,22 +1,36 @@
 /**
  * What an annotation session needs besides tagging: suggestions from the built-in recognisers
- * (open, accepted or rejected per annotator and document), publication dates, the label set as
- * data (add, change, delete with a choice for its spans), corpus search, and active time.
+ * (open, accepted or rejected per annotator and document; computed off the main thread by
+ * suggest-client.ts), publication dates, the label set as data (add, change, delete with a choice
+ * for its spans), corpus search, and active time.
  */
 import type { Label, LabelDisposal, NewAnnotation, SearchHit, SessionStats, Suggestion } from '../api/contract';
 import { RESERVED_KEYS } from '../core/labels';
 import type { Settings } from '../core/model';
-import { detectPublicationDate, suggest, type RecogniserId } from '../core/suggest/index';
+import { detectPublicationDate, type CoreSuggestion, type RecogniserId } from '../core/suggest/index';
 import { annotationChange, type Change } from '../core/transaction';
 import { ParleyError } from './errors';
+import { unpackSuggestions } from './packed-suggestions';
 import type { ServiceHost } from './service-host';
+import { SuggestClient, type SuggestJob } from './suggest-client';
 
 /** Labels a built-in recogniser suggests. */
 export const RECOGNISED_LABELS: readonly RecogniserId[] = ['date', 'quote', 'precondition'];
 
+/** A document's suggestions for one text, label choice and date: being computed, or done. */
+interface CacheEntry {
+  readonly job: SuggestJob;
+  /** Aborts the computation if the worker has not taken it up yet. */
+  readonly controller: AbortController;
+  readonly suggestions: Promise<Suggestion[]>;
+  /** The suggestions, once computed. */
+  done?: Suggestion[];
+}
+
 export class SessionService {
-  private readonly cache = new Map<string, { key: string; suggestions: Suggestion[] }>();
-  private readonly detected = new Map<string, string | null>();
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly detected = new Map<string, { text: string; date: string | null }>();
+  private readonly client = new SuggestClient();
 
   constructor(private readonly host: ServiceHost) {}
 
@@ -24,15 +38,38 @@ export class SessionService {
     return this.host.corpus.requireText(docId).text;
   }
 
+  /**
+   * Starts the suggestion worker ahead of the first request: loading the recognisers in it takes
+   * about half a second. Call once the store is open, when suggestions are on.
+   */
+  warmUp(): void {
+    this.client.warmUp();
+  }
+
+  /** Ends the suggestion worker; suggestions still being computed reject. Call when the service closes. */
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
   /** The stored publication date, else the one the text states. */
   publishedAt(docId: string, text: string): string | undefined {
     const stored = this.host.tables().documents[docId]?.publishedAt;
     if (stored !== undefined) return stored;
-    if (!this.detected.has(docId)) this.detected.set(docId, detectPublicationDate(text));
-    return this.detected.get(docId) ?? undefined;
+    let detected = this.detected.get(docId);
+    if (detected?.text !== text) {
+      detected = { text, date: detectPublicationDate(text) };
+      this.detected.set(docId, detected);
+    }
+    return detected.date ?? undefined;
   }
 
-  getSuggestions(docId: string): Suggestion[] {
+  /**
+   * The open suggestions for the current annotator: neither tagged nor rejected. Computed by the
+   * worker the first time (the main thread stays free) and kept for the text, labels and date;
+   * when one of those changes while they are computed, they are computed again for the new ones.
+   */
+  async getSuggestions(docId: string): Promise<Suggestion[]> {
+    const all = await this.allSuggestions(docId);
     const data = this.host.tables();
     const me = data.settings.annotator;
     const own = new Set(
@@ -42,12 +79,16 @@ export class SessionService {
         .map((a) => `${a.label}:${a.start}:${a.end}`),
     );
     const rejected = new Set(data.rejectedSuggestions[docId]?.[me] ?? []);
-    return this.allSuggestions(docId).filter((s) => !own.has(s.id) && !rejected.has(s.id));
+    return all.filter((s) => !own.has(s.id) && !rejected.has(s.id));
   }
 
   /** What tagging an open suggestion makes, with the attributes as edited; the service tags it. */
-  suggestionToAccept(docId: string, suggestionId: string, attributes?: Record<string, string>): NewAnnotation {
-    const suggestion = this.requireSuggestion(docId, suggestionId);
+  async suggestionToAccept(
+    docId: string,
+    suggestionId: string,
+    attributes?: Record<string, string>,
+  ): Promise<NewAnnotation> {
+    const suggestion = await this.requireSuggestion(docId, suggestionId);
     return {
       docId,
       start: suggestion.start,
@@ -60,8 +101,8 @@ export class SessionService {
     };
   }
 
-  rejectSuggestion(docId: string, suggestionId: string): void {
-    this.requireSuggestion(docId, suggestionId);
+  async rejectSuggestion(docId: string, suggestionId: string): Promise<void> {
+    await this.requireSuggestion(docId, suggestionId);
     const me = this.host.annotator();
     const before = this.host.tables().rejectedSuggestions[docId]?.[me] ?? null;
     if (before?.includes(suggestionId)) return;
@@ -82,7 +123,6 @@ export class SessionService {
     if (!stored) throw new ParleyError('NOT_FOUND', `There is no document “${docId}” in the store`);
     const { publishedAt: _old, ...rest } = stored;
     const after = date === null ? rest : { ...rest, publishedAt: date };
-    this.cache.delete(docId);
     this.host.commit({ changes: [{ type: 'document', docId, before: stored, after }] });
   }
 
@@ -102,7 +142,6 @@ export class SessionService {
     if (!label) throw new ParleyError('NOT_FOUND', `There is no label “${id}”`);
     if (changes.hotkey !== undefined) this.checkHotkey(changes.hotkey, id);
     const updated = { ...(structuredClone(label) as Label), ...structuredClone(changes) };
-    this.cache.clear();
     this.host.commit({
       changes: [{ type: 'labels', before: labels, after: labels.map((l) => (l.id === id ? updated : l)) }],
     });
@@ -147,7 +186,6 @@ export class SessionService {
     }
     this.host.commit({ changes });
     if (used.length > 0) this.host.forgetHistories(() => true);
-    this.cache.clear();
     return this.labels();
   }
 
@@ -192,31 +230,59 @@ export class SessionService {
     };
   }
 
-  /** Every suggestion for a document, computed once per text, date and label choice. */
-  private allSuggestions(docId: string): Suggestion[] {
+  /** What `suggest()` is asked for the document now: its text, the labels switched on, its date. */
+  private jobOf(docId: string): SuggestJob {
     const text = this.textOf(docId);
     const data = this.host.tables();
     const known = new Set(data.labels.map((l) => l.id));
     const labels = (data.settings.suggestLabels ?? RECOGNISED_LABELS).filter((l) => known.has(l));
     const publishedAt = this.publishedAt(docId, text);
-    const key = `${text.length}\u0000${labels.join(',')}\u0000${publishedAt ?? ''}`;
-    const cached = this.cache.get(docId);
-    if (cached?.key === key) return cached.suggestions;
-    const suggestions = suggest(text, { labels, ...(publishedAt !== undefined && { publishedAt }) }).map((s) => ({
-      id: `${s.label}:${s.start}:${s.end}`,
-      docId,
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      text: s.text,
-      attributes: s.attributes,
-    }));
-    this.cache.set(docId, { key, suggestions });
-    return suggestions;
+    return { text, labels, ...(publishedAt !== undefined && { publishedAt }) };
   }
 
-  private requireSuggestion(docId: string, suggestionId: string): Suggestion {
-    const found = this.allSuggestions(docId).find((s) => s.id === suggestionId);
+  /** The cache entry for the document as it is now; a new computation when it has none. */
+  private entryOf(docId: string): CacheEntry {
+    const job = this.jobOf(docId);
+    const cached = this.cache.get(docId);
+    if (cached && isSameJob(cached.job, job)) return cached;
+    cached?.controller.abort();
+    const controller = new AbortController();
+    const entry: CacheEntry = {
+      job,
+      controller,
+      suggestions: this.client
+        .run(job, controller.signal)
+        .then((packed) => unpackSuggestions(packed, job.text, (found) => toSuggestion(docId, found))),
+    };
+    void entry.suggestions.then(
+      (suggestions) => {
+        entry.done = suggestions;
+      },
+      () => {
+        // The caller that waits sees the error; the next request computes again.
+        if (this.cache.get(docId) === entry) this.cache.delete(docId);
+      },
+    );
+    this.cache.set(docId, entry);
+    return entry;
+  }
+
+  /** Every suggestion for a document, for its text, labels and date as they are when it resolves. */
+  private async allSuggestions(docId: string): Promise<Suggestion[]> {
+    for (;;) {
+      const entry = this.entryOf(docId);
+      try {
+        const suggestions = await entry.suggestions;
+        if (isSameJob(entry.job, this.jobOf(docId))) return suggestions;
+      } catch (error) {
+        // Aborted, or failed for a text, labels or date that are no longer the document's: ask again.
+        if (!entry.controller.signal.aborted && isSameJob(entry.job, this.jobOf(docId))) throw error;
+      }
+    }
+  }
+
+  private async requireSuggestion(docId: string, suggestionId: string): Promise<Suggestion> {
+    const found = (await this.allSuggestions(docId)).find((s) => s.id === suggestionId);
     if (!found) {
       throw new ParleyError(
         'NOT_FOUND',
@@ -240,4 +306,27 @@ export class SessionService {
   private labels(): Label[] {
     return structuredClone(this.host.tables().labels) as Label[];
   }
+}
+
+/** Whether two jobs ask for the same suggestions. Texts compare by reference first, so this is cheap. */
+function isSameJob(a: SuggestJob, b: SuggestJob): boolean {
+  return (
+    a.text === b.text &&
+    a.publishedAt === b.publishedAt &&
+    a.labels.length === b.labels.length &&
+    a.labels.every((label, i) => label === b.labels[i])
+  );
+}
+
+/** The service's suggestion: core's, with an id made of label and span, and the document's id. */
+function toSuggestion(docId: string, s: CoreSuggestion): Suggestion {
+  return {
+    id: `${s.label}:${s.start}:${s.end}`,
+    docId,
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    text: s.text,
+    attributes: s.attributes,
+  };
 }

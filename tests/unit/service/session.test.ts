@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ParleyService } from '../../../main/service/parley-service';
+import { SuggestClient } from '../../../main/service/suggest-client';
 import { readStore } from '../../fixtures/store-files';
 
 const TEXT =
@@ -85,6 +86,43 @@ describe('suggestions', () => {
     const monday = (await service.getSuggestions('kyiv')).find((s) => s.text === 'Monday');
     expect(monday?.attributes.value).toBe('2025-03-10');
     await expect(service.setPublishedAt('kyiv', '2025-02-30')).rejects.toThrow(/not a calendar date/);
+  });
+
+  it('answers for the date set while the suggestions were being computed, not the one before', async () => {
+    const service = await open();
+    const pending = service.getSuggestions('kyiv');
+    await service.setPublishedAt('kyiv', '2025-03-12');
+    expect((await pending).find((s) => s.text === 'Monday')?.attributes.value).toBe('2025-03-10');
+  });
+
+  it('answers for the labels switched on while the suggestions were being computed', async () => {
+    const service = await open();
+    const pending = service.getSuggestions('kyiv');
+    await service.updateSettings({ suggestLabels: ['quote'] });
+    expect(new Set((await pending).map((s) => s.label))).toEqual(new Set(['quote']));
+  });
+
+  it('computes once when two requests for a document overlap', async () => {
+    const run = vi.spyOn(SuggestClient.prototype, 'run');
+    try {
+      const service = await open();
+      const [first, second] = await Promise.all([service.getSuggestions('kyiv'), service.getSuggestions('kyiv')]);
+      expect(second).toEqual(first);
+      expect(await service.getSuggestions('kyiv')).toEqual(first);
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
+  });
+
+  it('accepts and rejects a suggestion that was never listed', async () => {
+    const service = await open();
+    const monday = TEXT.indexOf('Monday');
+    const added = await service.acceptSuggestion('kyiv', `date:${monday}:${monday + 6}`);
+    expect(added).toMatchObject({ source: 'suggested', label: 'date', attributes: { value: '2025-03-03' } });
+    const dateline = TEXT.indexOf('March 3, 2025');
+    await service.rejectSuggestion('kyiv', `date:${dateline}:${dateline + 13}`);
+    expect((await service.getSuggestions('kyiv')).filter((s) => s.label === 'date')).toEqual([]);
   });
 });
 
