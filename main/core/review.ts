@@ -1,8 +1,8 @@
 /**
  * How each annotator's spans in one document compare with the other annotators' (review mode):
  * agreed, label differs, boundary differs, partly shared, or only one annotator. Offsets are
- * UTF-16 code units, `end` exclusive. Sorting and binary search keep it near-linear, so a whole
- * corpus can be classed for the review summary.
+ * UTF-16 code units, `end` exclusive. One sort, then binary search in per-annotator lanes, keeps
+ * it O(n log n) in the document's spans, so a whole corpus can be classed for the review summary.
  */
 import type { ReviewClass } from '../api/contract';
 import { countBelow } from './sorted';
@@ -16,61 +16,107 @@ export interface ClassedSpan {
   label: string;
 }
 
-/** One annotator's spans of one label, sorted by start, with the running maximum of their ends. */
+/** By start, then end, both ascending: the order of a lane and of the ranges' groups. */
+const byRange = (a: ClassedSpan, b: ClassedSpan): number => a.start - b.start || a.end - b.end;
+
+/** One annotator's spans of one label in `byRange` order, with the running maximum of their ends. */
 interface Lane {
   starts: number[];
+  ends: number[];
   maxEnds: number[];
   spans: ClassedSpan[];
 }
 
-function laneOf(spans: ClassedSpan[]): Lane {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const maxEnds: number[] = [];
-  let max = -1;
-  for (const s of sorted) {
-    max = Math.max(max, s.end);
-    maxEnds.push(max);
-  }
-  return { starts: sorted.map((s) => s.start), maxEnds, spans: sorted };
+const emptyLane = (): Lane => ({ starts: [], ends: [], maxEnds: [], spans: [] });
+
+/** Appends `span`, which must not sort before the lane's last span. */
+function pushToLane(lane: Lane, span: ClassedSpan): void {
+  lane.starts.push(span.start);
+  lane.ends.push(span.end);
+  lane.maxEnds.push(Math.max(lane.maxEnds.at(-1) ?? -1, span.end));
+  lane.spans.push(span);
 }
 
-/** Spans of a lane that overlap `[start, end)`. */
-export function overlapping(lane: Lane, start: number, end: number): ClassedSpan[] {
-  // Spans starting before `end`; walk back while some earlier span may still reach `start`.
+/** Count of the lane's spans that sort before `[start, end)` (with `orEqual`: at or before it). */
+function countBefore(lane: Lane, start: number, end: number, orEqual: boolean): number {
+  let low = countBelow(lane.starts, start);
+  let high = countBelow(lane.starts, start, true);
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const at = lane.ends[mid] ?? 0;
+    if (at < end || (orEqual && at === end)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Whether the lane has a span overlapping `[start, end)` with another range. O(log n): the spans
+ * after the exact range that start before `end` all overlap it; of those before it, the one
+ * reaching furthest tells.
+ */
+function hasOtherOverlap(lane: Lane, start: number, end: number): boolean {
   const before = countBelow(lane.starts, end);
-  const result: ClassedSpan[] = [];
-  for (let i = before - 1; i >= 0 && (lane.maxEnds[i] ?? 0) > start; i -= 1) {
-    const span = lane.spans[i];
-    if (span !== undefined && span.end > start) result.push(span);
-  }
-  return result;
+  if (countBefore(lane, start, end, true) < before) return true;
+  const lower = countBefore(lane, start, end, false);
+  return lower > 0 && (lane.maxEnds[lower - 1] ?? 0) > start;
 }
 
-/** Index of a document's spans by annotator, label and exact range. */
+/**
+ * The lane's last span (in `byRange` order) overlapping `[start, end)`, or undefined. It walks back
+ * from the last span starting before `end`, so it costs the spans nested in a longer one and
+ * lying wholly before `start`: few in practice.
+ */
+function lastOverlap(lane: Lane, start: number, end: number): ClassedSpan | undefined {
+  for (let i = countBelow(lane.starts, end) - 1; i >= 0 && (lane.maxEnds[i] ?? 0) > start; i -= 1) {
+    if ((lane.ends[i] ?? 0) > start) return lane.spans[i];
+  }
+  return undefined;
+}
+
+/** Index of a document's spans by annotator and label, and by exact range. */
 export class SpanIndex {
-  private readonly lanes = new Map<string, Lane>();
-  private readonly byRange = new Map<string, ClassedSpan[]>();
+  /** Every span in `byRange` order; a stable sort, so spans of one range keep the order they came in. */
+  readonly sorted: readonly ClassedSpan[];
+  private readonly all = emptyLane();
+  private readonly lanes = new Map<string, Map<string, Lane>>();
 
   constructor(spans: readonly ClassedSpan[]) {
-    const groups = new Map<string, ClassedSpan[]>();
-    for (const span of spans) {
-      const key = `${span.annotator}\u0000${span.label}`;
-      groups.set(key, [...(groups.get(key) ?? []), span]);
-      const range = `${span.start}:${span.end}`;
-      this.byRange.set(range, [...(this.byRange.get(range) ?? []), span]);
+    this.sorted = [...spans].sort(byRange);
+    for (const span of this.sorted) {
+      pushToLane(this.all, span);
+      let labels = this.lanes.get(span.annotator);
+      if (!labels) {
+        labels = new Map<string, Lane>();
+        this.lanes.set(span.annotator, labels);
+      }
+      let lane = labels.get(span.label);
+      if (!lane) {
+        lane = emptyLane();
+        labels.set(span.label, lane);
+      }
+      pushToLane(lane, span);
     }
-    for (const [key, group] of groups) this.lanes.set(key, laneOf(group));
   }
 
-  /** `annotator`'s spans with `label` overlapping `[start, end)`. */
-  overlapping(annotator: string, label: string, start: number, end: number): ClassedSpan[] {
-    const lane = this.lanes.get(`${annotator}\u0000${label}`);
-    return lane ? overlapping(lane, start, end) : [];
+  /** Whether `annotator` has a span with `label` overlapping `[start, end)` with another range. */
+  hasOtherOverlap(annotator: string, label: string, start: number, end: number): boolean {
+    const lane = this.lanes.get(annotator)?.get(label);
+    return lane !== undefined && hasOtherOverlap(lane, start, end);
   }
 
-  /** Every span with exactly this range, any annotator and label. */
-  sameRange(start: number, end: number): ClassedSpan[] {
-    return this.byRange.get(`${start}:${end}`) ?? [];
+  /**
+   * `annotator`'s span with `label` overlapping `[start, end)` that starts last (of equal starts,
+   * ends last); undefined when there is none.
+   */
+  lastOverlapping(annotator: string, label: string, start: number, end: number): ClassedSpan | undefined {
+    const lane = this.lanes.get(annotator)?.get(label);
+    return lane && lastOverlap(lane, start, end);
+  }
+
+  /** Every span with exactly this range, any annotator and label, in the order they came in. */
+  sameRange(start: number, end: number): readonly ClassedSpan[] {
+    return this.all.spans.slice(countBefore(this.all, start, end, false), countBefore(this.all, start, end, true));
   }
 }
 
@@ -80,27 +126,46 @@ export class SpanIndex {
  */
 export function classify(spans: readonly ClassedSpan[], annotators: readonly string[]): Map<string, ReviewClass> {
   const chosen = new Set(annotators);
-  const own = spans.filter((s) => chosen.has(s.annotator));
-  const index = new SpanIndex(own);
+  const index = new SpanIndex(spans.filter((s) => chosen.has(s.annotator)));
+  const othersOf = new Map([...chosen].map((name) => [name, annotators.filter((a) => a !== name)]));
+  const sorted = index.sorted;
   const result = new Map<string, ReviewClass>();
-  for (const span of own) {
-    const others = annotators.filter((a) => a !== span.annotator);
-    const sameRange = index.sameRange(span.start, span.end).filter((s) => s.annotator !== span.annotator);
-    const exact = new Set(sameRange.filter((s) => s.label === span.label).map((s) => s.annotator));
-    let cls: ReviewClass;
-    if (others.length > 0 && others.every((a) => exact.has(a))) cls = 'agreed';
-    else if (sameRange.some((s) => s.label !== span.label)) cls = 'label';
-    else if (others.some((a) => !exact.has(a) && hasBoundaryMatch(index, a, span))) cls = 'boundary';
-    else if (exact.size > 0) cls = 'partial';
-    else cls = 'only';
-    result.set(span.id, cls);
+  // Spans of one range lie together in `sorted`: each group is compared within itself.
+  for (let from = 0, to = 0; from < sorted.length; from = to) {
+    const first = sorted[from];
+    if (!first) break;
+    do to += 1;
+    while (to < sorted.length && sorted[to]?.start === first.start && sorted[to]?.end === first.end);
+    for (let i = from; i < to; i += 1) {
+      const span = sorted[i];
+      if (span) result.set(span.id, classOf(span, sorted, from, to, othersOf.get(span.annotator) ?? [], index));
+    }
   }
   return result;
 }
 
-/** Whether `annotator` has a span of the same label overlapping `span` with another range. */
-function hasBoundaryMatch(index: SpanIndex, annotator: string, span: ClassedSpan): boolean {
-  return index
-    .overlapping(annotator, span.label, span.start, span.end)
-    .some((s) => s.start !== span.start || s.end !== span.end);
+/** The class of `span`, whose range `sorted[from..to)` shares, against the annotators `others`. */
+function classOf(
+  span: ClassedSpan,
+  sorted: readonly ClassedSpan[],
+  from: number,
+  to: number,
+  others: readonly string[],
+  index: SpanIndex,
+): ReviewClass {
+  // Annotators are few: an array is quicker than a set here.
+  const exact: string[] = [];
+  let hasOtherLabel = false;
+  for (let i = from; i < to; i += 1) {
+    const s = sorted[i];
+    if (!s || s.annotator === span.annotator) continue;
+    if (s.label !== span.label) hasOtherLabel = true;
+    else if (!exact.includes(s.annotator)) exact.push(s.annotator);
+  }
+  if (others.length > 0 && others.every((a) => exact.includes(a))) return 'agreed';
+  if (hasOtherLabel) return 'label';
+  if (others.some((a) => !exact.includes(a) && index.hasOtherOverlap(a, span.label, span.start, span.end))) {
+    return 'boundary';
+  }
+  return exact.length > 0 ? 'partial' : 'only';
 }

@@ -1,7 +1,8 @@
 /**
  * Reviewing colleagues' work: who tagged what, agreement figures, the spans behind them, and
  * adjudication into the gold set (accept, reject, review state, comments). The service lends a
- * narrow host; everything here is plain Node and reads the store through it.
+ * narrow host; everything here is plain Node and reads the store through it. A document's classes
+ * and counts are cached per set of annotators while its data stays the same objects.
  */
 import { writeFile } from 'node:fs/promises';
 import {
@@ -13,6 +14,8 @@ import {
   type AnnotatorStats,
   type Disagreement,
   type DisagreementQuery,
+  type ReviewClass,
+  type ReviewSpan,
   type ReviewState,
   type ReviewSummary,
   type ReviewView,
@@ -30,7 +33,71 @@ import type { ServiceHost } from './service-host';
 const sameSpan = (a: ClassedSpan, b: ClassedSpan): boolean =>
   a.start === b.start && a.end === b.end && a.label === b.label;
 
+/** How many sets of annotators the cache keeps per document. */
+const MAX_CACHED_SETS = 4;
+
+/** What a document's review is computed from, as the store holds it. */
+interface ReviewInputs {
+  annotations: readonly Annotation[];
+  status: unknown;
+  rejected: readonly string[] | undefined;
+}
+
+/** A document's review without the views: what getReview and the summaries share. */
+interface ClassedReview {
+  inputs: ReviewInputs;
+  /** The chosen annotators' spans, in text order. */
+  spans: Annotation[];
+  /** Each span's class and resolution, by index into `spans`. */
+  classes: ReviewClass[];
+  resolutions: (ReviewSpan['resolution'] | undefined)[];
+  gold: Annotation[];
+  disagreements: number;
+  remaining: number;
+}
+
+/** Whether the inputs are the very same objects, so what was computed from them still holds. */
+function isSameInputs(a: ReviewInputs, b: ReviewInputs): boolean {
+  if (a.status !== b.status || a.rejected !== b.rejected) return false;
+  // The model hands out a new list when a document's annotations change; the same annotations in
+  // another list (as a model that copies would give) are the same inputs too.
+  if (a.annotations === b.annotations) return true;
+  return a.annotations.length === b.annotations.length && a.annotations.every((x, i) => x === b.annotations[i]);
+}
+
+/** Classes and resolves the spans of `chosen` (no gold) among `inputs`; `who` annotated the document. */
+function classReview(inputs: ReviewInputs, chosen: readonly string[], who: readonly string[]): ClassedReview {
+  const names = new Set(chosen);
+  const spans = inputs.annotations.filter((a) => names.has(a.annotator)).sort(compareSpans);
+  const gold = inputs.annotations.filter((a) => a.annotator === GOLD).sort(compareSpans);
+  const present = chosen.filter((name) => who.includes(name));
+  const byId = classify(spans, present);
+  const goldKeys = new Set(gold.map((g) => `${g.start}:${g.end}:${g.label}`));
+  const rejected = new Set(inputs.rejected);
+  const classes: ReviewClass[] = [];
+  const resolutions: ClassedReview['resolutions'] = [];
+  let disagreements = 0;
+  let remaining = 0;
+  for (const s of spans) {
+    const cls = byId.get(s.id) ?? 'only';
+    const resolution = goldKeys.has(`${s.start}:${s.end}:${s.label}`)
+      ? ('accepted' as const)
+      : rejected.has(s.id)
+        ? ('rejected' as const)
+        : undefined;
+    classes.push(cls);
+    resolutions.push(resolution);
+    if (cls === 'agreed') continue;
+    disagreements += 1;
+    if (resolution === undefined) remaining += 1;
+  }
+  return { inputs, spans, classes, resolutions, gold, disagreements, remaining };
+}
+
 export class ReviewService {
+  /** docId → sorted annotator names → the document's classed review (see `classed`). */
+  private readonly cache = new Map<string, Map<string, ClassedReview>>();
+
   constructor(private readonly host: ServiceHost) {}
 
   private textOf(docId: string): string {
@@ -106,9 +173,10 @@ export class ReviewService {
       }
     }
     const readable = this.host.corpus.readableIds();
+    const isReadable = new Set(readable);
     const docIds = request.docs?.length ? [...new Set(request.docs)] : readable;
     for (const id of docIds) {
-      if (!readable.includes(id))
+      if (!isReadable.has(id))
         throw new ParleyError('NOT_FOUND', `There is no readable document “${id}” in the corpus`);
     }
     const chosen = new Set(annotators);
@@ -118,9 +186,9 @@ export class ReviewService {
     for (const id of docIds) {
       const text = this.textOf(id);
       documents.push({ id, text });
-      const all = this.host.annotationsOf(id).filter((a) => chosen.has(a.annotator) && checkAnchor(text, a) === null);
-      spans.push(...all);
-      annotated[id] = this.annotatedBy(id).filter((name) => chosen.has(name));
+      const all = this.host.annotationsOf(id);
+      spans.push(...all.filter((a) => chosen.has(a.annotator) && checkAnchor(text, a) === null));
+      annotated[id] = this.annotatedBy(id, all).filter((name) => chosen.has(name));
     }
     return computeAgreement({ documents, annotators, labels, spans, annotated });
   }
@@ -151,6 +219,7 @@ export class ReviewService {
         .sort(compareSpans);
       const classes = classify(spans, [query.a, query.b]);
       const index = new SpanIndex(spans);
+      const byId = new Map(spans.map((s) => [s.id, s]));
       const paired = new Set<string>();
       const pick = (s: Annotation): boolean => query.label === undefined || s.label === query.label;
       for (const a of spans) {
@@ -158,8 +227,8 @@ export class ReviewService {
         if (a.annotator !== query.a || cls === undefined || cls === 'agreed') continue;
         const partner =
           index.sameRange(a.start, a.end).find((s) => s.annotator === query.b) ??
-          index.overlapping(query.b, a.label, a.start, a.end)[0];
-        const b = partner && spans.find((s) => s.id === partner.id);
+          index.lastOverlapping(query.b, a.label, a.start, a.end);
+        const b = partner && byId.get(partner.id);
         if (!pick(a) && !(b && pick(b))) continue;
         if (b) paired.add(b.id);
         result.push({ docId, cls, a: this.view(a), ...(b && { b: this.view(b) }) });
@@ -175,40 +244,69 @@ export class ReviewService {
 
   getReview(docId: string, annotators: string[]): ReviewView {
     this.textOf(docId);
-    const all = this.host.annotationsOf(docId);
-    const chosen = annotators.filter((a) => a !== GOLD);
-    const who = this.annotatedBy(docId, all);
-    const present = chosen.filter((a) => who.includes(a));
-    const spans = all.filter((a) => chosen.includes(a.annotator)).sort(compareSpans);
-    const gold = all.filter((a) => a.annotator === GOLD).sort(compareSpans);
-    const classes = classify(spans, present);
-    const review = this.reviewOf(docId);
-    const goldKeys = new Set(gold.map((g) => `${g.start}:${g.end}:${g.label}`));
-    const rejected = new Set(review.rejected);
-    const reviewed = spans.map((s) => {
-      const resolution = goldKeys.has(`${s.start}:${s.end}:${s.label}`)
-        ? ('accepted' as const)
-        : rejected.has(s.id)
-          ? ('rejected' as const)
-          : undefined;
-      return { ...this.view(s), cls: classes.get(s.id) ?? 'only', ...(resolution && { resolution }) };
+    const review = this.classed(docId, annotators);
+    const spans: ReviewSpan[] = review.spans.map((s, i) => {
+      const resolution = review.resolutions[i];
+      return { ...this.view(s), cls: review.classes[i] ?? 'only', ...(resolution && { resolution }) };
     });
     return {
       docId,
-      annotators: chosen,
-      spans: reviewed,
-      gold: gold.map((g) => this.view(g)),
-      state: review.state,
-      remaining: reviewed.filter((s) => s.cls !== 'agreed' && s.resolution === undefined).length,
+      annotators: annotators.filter((a) => a !== GOLD),
+      spans,
+      gold: review.gold.map((g) => this.view(g)),
+      state: this.reviewOf(docId).state,
+      remaining: review.remaining,
     };
   }
 
+  /** Review progress of every readable document: counts only, from the cache where it still holds. */
   listReviewSummaries(annotators: string[]): ReviewSummary[] {
-    return this.host.corpus.readableIds().map((docId) => {
-      const review = this.getReview(docId, annotators);
-      const disagreements = review.spans.filter((s) => s.cls !== 'agreed').length;
-      return { docId, state: review.state, disagreements, remaining: review.remaining };
-    });
+    return this.host.corpus.readableIds().map((docId) => this.summaryOf(docId, annotators));
+  }
+
+  /**
+   * Forgets what is cached of these documents' review (every document's when `docIds` is
+   * omitted). The service calls it for the documents a committed change touched; the cache also
+   * checks its inputs itself, so a missed call costs memory, never a wrong count.
+   */
+  invalidate(docIds?: Iterable<string>): void {
+    if (docIds === undefined) this.cache.clear();
+    else for (const docId of docIds) this.cache.delete(docId);
+  }
+
+  private summaryOf(docId: string, annotators: string[]): ReviewSummary {
+    const { disagreements, remaining } = this.classed(docId, annotators);
+    return { docId, state: this.reviewOf(docId).state, disagreements, remaining };
+  }
+
+  /**
+   * A document's spans by `annotators` classed and resolved, computed once per (document,
+   * annotators) while the document's annotations, statuses and rejections are the same objects:
+   * the model replaces a value when it changes it, so the same objects hold the same data.
+   */
+  private classed(docId: string, annotators: readonly string[]): ClassedReview {
+    const all = this.host.annotationsOf(docId);
+    const tables = this.host.tables();
+    const inputs: ReviewInputs = {
+      annotations: all,
+      status: tables.status[docId],
+      rejected: tables.review[docId]?.rejected,
+    };
+    const chosen = [...new Set(annotators.filter((a) => a !== GOLD))].sort();
+    const key = JSON.stringify(chosen);
+    const entries = this.cache.get(docId) ?? new Map<string, ClassedReview>();
+    const cached = entries.get(key);
+    if (cached && isSameInputs(cached.inputs, inputs)) return cached;
+    const fresh = classReview(inputs, chosen, this.annotatedBy(docId, all));
+    entries.delete(key);
+    entries.set(key, fresh);
+    // A reviewer who tries other sets of annotators leaves a few entries per document, not one per try.
+    for (const old of entries.keys()) {
+      if (entries.size <= MAX_CACHED_SETS) break;
+      entries.delete(old);
+    }
+    this.cache.set(docId, entries);
+    return fresh;
   }
 
   /**
@@ -282,9 +380,7 @@ export class ReviewService {
       changes.push({ type: 'status', docId, annotator: GOLD, before: goldBefore, after: goldAfter });
     }
     this.host.commit({ changes });
-    const view = this.getReview(docId, annotators);
-    const disagreements = view.spans.filter((s) => s.cls !== 'agreed').length;
-    return { docId, state, disagreements, remaining: view.remaining };
+    return { ...this.summaryOf(docId, annotators), state };
   }
 
   addComment(annotationId: string, text: string, undo: HistoryKey): AnnotationView {

@@ -1,23 +1,19 @@
 /**
  * The right pane in review mode: the document's spans filtered by class (open disagreements by
  * default), each with its annotator, label and resolution, and the selected span's details and
- * comment thread below.
+ * comment thread below. A long list renders only the rows near its viewport, each drawn once
+ * until it changes, and the counts are taken once per review view.
  */
-import type { CSSProperties } from 'react';
+import { useMemo, useRef } from 'react';
 import { GOLD, REVIEW_CLASSES, type AnnotationView, type Label, type ReviewSpan } from '@api/contract';
 import { Segmented } from '../../components/Segmented';
 import { useValue, type ValueStore } from '../../state/value-store';
+import { useRowWindow } from '../annotations/useRowWindow';
 import { useSelectedInView } from '../annotations/useSelectedInView';
-import type { ReviewController, ReviewFilter } from './useReview';
+import { CLASS_NAMES, countsOf, shownOf, spanOf, type ReviewFilter } from './review-list';
+import type { ReviewController } from './useReview';
+import { ReviewRow } from './ReviewRow';
 import { SpanDetails } from './SpanDetails';
-
-export const CLASS_NAMES: Record<ReviewSpan['cls'], string> = {
-  agreed: 'Agreed',
-  label: 'Label differs',
-  boundary: 'Boundary differs',
-  partial: 'Not everyone',
-  only: 'Only one',
-};
 
 const FILTERS: { id: ReviewFilter; name: string }[] = [
   { id: 'open', name: 'Open' },
@@ -33,27 +29,35 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-const matches = (filter: ReviewFilter, span: ReviewSpan): boolean =>
-  filter === 'all' ||
-  (filter === 'open' ? span.cls !== 'agreed' && span.resolution === undefined : span.cls === filter);
+const NO_ROWS: readonly (ReviewSpan | AnnotationView)[] = [];
+/** Height of a row of the windowed list (px): two lines; `.review-panel.windowed li` in styles.css matches it. */
+const ROW_HEIGHT = 50;
 
 export function ReviewPanel({ review, labels, selection, onSelect }: Props) {
   const selectedId = useValue(selection);
-  const { view, filter } = review;
-  const byId = new Map(labels.map((l) => [l.id, l]));
+  const { view, filter, lanes } = review;
+  const labelById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const listRef = useSelectedInView(selectedId);
-  if (!view) return <aside className="annotation-list review-panel" aria-label="Review" />;
-  const shown: (ReviewSpan | AnnotationView)[] =
-    filter === 'gold' ? view.gold : view.spans.filter((s) => matches(filter, s));
-  const count = (f: ReviewFilter): number =>
-    f === 'gold' ? view.gold.length : view.spans.filter((s) => matches(f, s)).length;
-  const selected = view.spans.find((s) => s.id === selectedId) ?? view.gold.find((g) => g.id === selectedId);
+  const scrollerRef = useRef<HTMLElement>(null);
+  const shown = useMemo(() => (view ? shownOf(view, filter) : NO_ROWS), [view, filter]);
+  const counts = useMemo(() => (view ? countsOf(view) : null), [view]);
+  const rowOf = useMemo(() => new Map(shown.map((a, i) => [a.id, i])), [shown]);
+  const selectedIndex = selectedId === null ? -1 : (rowOf.get(selectedId) ?? -1);
+  const rows = useRowWindow(scrollerRef, listRef, shown.length, selectedIndex, ROW_HEIGHT);
+  const laneOf = (annotator: string): string => (annotator === GOLD ? 'gold' : String((lanes.get(annotator) ?? 0) % 4));
+  if (!view || !counts) return <aside className="annotation-list review-panel" aria-label="Review" />;
+  const selected = selectedId === null ? undefined : spanOf(view, selectedId);
   return (
-    <aside className="annotation-list review-panel" aria-label="Review" data-testid="review-panel">
+    <aside
+      className={`annotation-list review-panel${rows.isWindowed ? ' windowed' : ''}`}
+      aria-label="Review"
+      data-testid="review-panel"
+      ref={scrollerRef}
+    >
       <header className="pane-header">
         <h2>Review</h2>
         <span className="muted" data-testid="review-remaining">
-          {view.remaining} open of {view.spans.filter((s) => s.cls !== 'agreed').length} disagreements
+          {view.remaining} open of {counts.disagreements} disagreements
         </span>
       </header>
       <Segmented
@@ -63,7 +67,7 @@ export function ReviewPanel({ review, labels, selection, onSelect }: Props) {
           id: f.id,
           name: (
             <>
-              {f.name} <span className="muted">{count(f.id)}</span>
+              {f.name} <span className="muted">{counts.byFilter[f.id]}</span>
             </>
           ),
         }))}
@@ -73,38 +77,18 @@ export function ReviewPanel({ review, labels, selection, onSelect }: Props) {
       {shown.length === 0 ? (
         <p className="empty">{filter === 'open' ? 'No open disagreements in this document.' : 'Nothing here.'}</p>
       ) : (
-        <ol ref={listRef}>
-          {shown.map((a) => {
-            const label = byId.get(a.label);
-            const span = 'cls' in a ? a : undefined;
-            return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className={`annotation-item${a.id === selectedId ? ' selected' : ''}${span?.resolution ? ` ${span.resolution}` : ''}`}
-                  data-annotation-id={a.id}
-                  data-annotator={a.annotator}
-                  data-class={span?.cls ?? 'gold'}
-                  aria-pressed={a.id === selectedId}
-                  onClick={() => onSelect(a.id)}
-                >
-                  <span className="label-tag" style={{ '--hl': label?.color ?? '#888888' } as CSSProperties}>
-                    {label?.name ?? a.label}
-                  </span>
-                  <span className="covered">{a.text}</span>
-                  <span className="review-meta">
-                    <span
-                      className={`lane-key lane-${a.annotator === GOLD ? 'gold' : (review.lanes.get(a.annotator) ?? 0) % 4}`}
-                    />
-                    {a.annotator}
-                    {span && span.cls !== 'agreed' && <span className="badge">{CLASS_NAMES[span.cls]}</span>}
-                    {span?.resolution && <span className={`badge badge-${span.resolution}`}>{span.resolution}</span>}
-                    {(a.comments?.length ?? 0) > 0 && <span className="badge">💬 {a.comments?.length}</span>}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+        <ol ref={listRef} style={rows.isWindowed ? { height: shown.length * ROW_HEIGHT } : undefined}>
+          {shown.slice(rows.first, rows.last).map((a, i) => (
+            <ReviewRow
+              key={a.id}
+              span={a}
+              label={labelById.get(a.label)}
+              lane={laneOf(a.annotator)}
+              isSelected={a.id === selectedId}
+              top={rows.isWindowed ? (rows.first + i) * ROW_HEIGHT : undefined}
+              onSelect={onSelect}
+            />
+          ))}
         </ol>
       )}
       {selected && <SpanDetails span={selected} labels={labels} onComment={review.addComment} />}

@@ -8,7 +8,6 @@ import {
   GOLD,
   type AnnotationView,
   type AnnotatorStats,
-  type ReviewClass,
   type ReviewSpan,
   type ReviewState,
   type ReviewSummary,
@@ -20,10 +19,10 @@ import { api } from '../../api';
 import type { ValueStore } from '../../state/value-store';
 import { ListSource } from '../viewer/highlight-source';
 import type { TextViewHandle } from '../viewer/TextView';
+import { nextOpen, openInOrder, spanOf, type ReviewFilter } from './review-list';
 
 export type Mode = 'tag' | 'review' | 'agreement';
-/** What the review list shows. */
-export type ReviewFilter = 'open' | 'all' | ReviewClass | 'gold';
+export type { ReviewFilter } from './review-list';
 
 /** What the review controller needs of the app. */
 export interface ReviewHost {
@@ -39,11 +38,6 @@ export interface ReviewHost {
   viewRef: React.RefObject<TextViewHandle | null>;
 }
 
-const isOpenDisagreement = (s: ReviewSpan): boolean => s.cls !== 'agreed' && s.resolution === undefined;
-/** Text order, then annotator and id: a total order, so spans on the same words are stepped one by one. */
-const inOrder = (a: AnnotationView, b: AnnotationView): number =>
-  compareSpans(a, b) || a.annotator.localeCompare(b.annotator) || a.id.localeCompare(b.id);
-
 export function useReview(host: ReviewHost) {
   const [mode, setModeState] = useState<Mode>('tag');
   const [stats, setStats] = useState<AnnotatorStats[]>([]);
@@ -57,10 +51,9 @@ export function useReview(host: ReviewHost) {
   });
 
   /** The reviewed annotators: chosen, or everyone with spans but gold. */
-  const chosen = useMemo(
-    () => reviewers ?? stats.filter((s) => !s.isGold && s.total > 0).map((s) => s.name),
-    [reviewers, stats],
-  );
+  const namesKey = JSON.stringify(reviewers ?? stats.filter((s) => !s.isGold && s.total > 0).map((s) => s.name));
+  // Keyed by the names, so fresh stats naming the same annotators reload nothing.
+  const chosen = useMemo(() => JSON.parse(namesKey) as string[], [namesKey]);
 
   const refreshStats = useCallback(async () => {
     const list = await latest.current.host.attempt(() => api().listAnnotatorStats());
@@ -70,9 +63,10 @@ export function useReview(host: ReviewHost) {
   const reload = useCallback(
     async (docId = latest.current.host.currentDocId, names = chosen) => {
       if (docId === undefined) return;
-      // The document is drawn as soon as it comes; the corpus's counts follow.
+      // The document is asked for first and drawn as soon as it comes; the corpus's counts follow.
+      const review = latest.current.host.attempt(() => api().getReview(docId, names));
       const sums = latest.current.host.attempt(() => api().listReviewSummaries(names));
-      const next = await latest.current.host.attempt(() => api().getReview(docId, names));
+      const next = await review;
       if (next && next.docId === latest.current.host.currentDocId) setView(next);
       const counts = await sums;
       if (counts) setSummaries(counts);
@@ -84,14 +78,24 @@ export function useReview(host: ReviewHost) {
     void refreshStats();
   }, [refreshStats]);
 
+  /** Set on entering review: the annotators' counts are asked for once the review has come. */
+  const isStatsDue = useRef(false);
+
   useEffect(() => {
-    if (mode === 'review') void reload(host.currentDocId, chosen);
-  }, [mode, host.currentDocId, chosen, reload]);
+    if (mode !== 'review') return;
+    void reload(host.currentDocId, chosen).then(() => {
+      if (!isStatsDue.current) return;
+      isStatsDue.current = false;
+      return refreshStats();
+    });
+  }, [mode, host.currentDocId, chosen, reload, refreshStats]);
 
   const setMode = useCallback(
     (next: Mode) => {
       setModeState(next);
-      void refreshStats();
+      // Entering review, the document's review goes first: the main process answers in turn.
+      if (next === 'review' && latest.current.mode !== 'review') isStatsDue.current = true;
+      else void refreshStats();
       if (next !== 'review') setView(null);
     },
     [refreshStats],
@@ -111,7 +115,7 @@ export function useReview(host: ReviewHost) {
   const selected = useCallback((): ReviewSpan | AnnotationView | undefined => {
     const { view: v, host: h } = latest.current;
     const id = h.selection.get();
-    return v?.spans.find((s) => s.id === id) ?? v?.gold.find((g) => g.id === id);
+    return v && id !== null ? spanOf(v, id) : undefined;
   }, []);
 
   /** After a change: the review and the counts again, and optionally a span selected. */
@@ -153,11 +157,10 @@ export function useReview(host: ReviewHost) {
   const step = useCallback(async (direction: 1 | -1) => {
     const { view: v, host: h, summaries: sums } = latest.current;
     if (!v) return;
-    const open = v.spans.filter(isOpenDisagreement).sort(inOrder);
+    const open = openInOrder(v);
     const selectedId = h.selection.get();
-    const current = v.spans.find((s) => s.id === selectedId) ?? v.gold.find((g) => g.id === selectedId);
-    const ordered = direction === 1 ? open : [...open].reverse();
-    const next = current ? ordered.find((s) => direction * inOrder(s, current) > 0) : ordered[0];
+    const current = selectedId === null ? undefined : spanOf(v, selectedId);
+    const next = nextOpen(open, current, direction);
     if (next) {
       h.select(next.id);
       h.viewRef.current?.scrollToAnnotation(next.id);
@@ -173,7 +176,7 @@ export function useReview(host: ReviewHost) {
       const fresh = await h.attempt(() => api().getReview(docId, latest.current.reviewers ?? v.annotators));
       if (!fresh) return;
       setView(fresh);
-      const list = fresh.spans.filter(isOpenDisagreement).sort(inOrder);
+      const list = openInOrder(fresh);
       const target = direction === 1 ? list[0] : list[list.length - 1];
       if (target) {
         h.select(target.id);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, type ClassedSpan } from '../../../main/core/review';
+import { classify, SpanIndex, type ClassedSpan } from '../../../main/core/review';
 
 let next = 0;
 const span = (annotator: string, start: number, end: number, label = 'quote'): ClassedSpan => ({
@@ -116,5 +116,59 @@ describe('review classify', () => {
         }
       }),
     );
+  });
+});
+
+describe('review SpanIndex', () => {
+  const spanArb = fc.record({
+    annotator: fc.constantFrom('a', 'b'),
+    start: fc.integer({ min: 0, max: 40 }),
+    length: fc.integer({ min: 1, max: 20 }),
+    label: fc.constantFrom('x', 'y'),
+  });
+  const spansOf = (raw: { annotator: string; start: number; length: number; label: string }[]): ClassedSpan[] =>
+    raw.map((r, i) => ({
+      id: `r${i}`,
+      annotator: r.annotator,
+      start: r.start,
+      end: r.start + r.length,
+      label: r.label,
+    }));
+  const queryArb = fc.record({ start: fc.integer({ min: 0, max: 50 }), length: fc.integer({ min: 1, max: 20 }) });
+
+  it('finds overlaps with another range, and the last overlapping span, as a brute-force search does', () => {
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 30 }), queryArb, (raw, q) => {
+        const spans = spansOf(raw);
+        const index = new SpanIndex(spans);
+        const [start, end] = [q.start, q.start + q.length];
+        for (const annotator of ['a', 'b']) {
+          for (const label of ['x', 'y']) {
+            const lane = spans
+              .filter((s) => s.annotator === annotator && s.label === label)
+              .sort((p, r) => p.start - r.start || p.end - r.end);
+            const overlaps = lane.filter((s) => s.start < end && start < s.end);
+            expect(index.hasOtherOverlap(annotator, label, start, end)).toBe(
+              overlaps.some((s) => s.start !== start || s.end !== end),
+            );
+            expect(index.lastOverlapping(annotator, label, start, end)).toBe(overlaps.at(-1));
+          }
+        }
+        expect(index.sameRange(start, end)).toEqual(spans.filter((s) => s.start === start && s.end === end));
+      }),
+    );
+  });
+
+  it('classes a long span over thousands of short ones without comparing each pair', () => {
+    // One span of ada's covers 20,000 short ones of hers; ben drew each short one a unit longer.
+    const spans = [span('ada', 0, 200_000)];
+    for (let i = 0; i < 20_000; i += 1) spans.push(span('ada', i * 10, i * 10 + 4), span('ben', i * 10, i * 10 + 5));
+    const began = performance.now();
+    const classes = classify(spans, ['ada', 'ben']);
+    // Pairwise, this is 400 million steps (tens of seconds); sorted lanes take milliseconds.
+    expect(performance.now() - began).toBeLessThan(2_000);
+    expect(classes.get(spans[1]?.id ?? '')).toBe('boundary');
+    expect(classes.get(spans[0]?.id ?? '')).toBe('boundary');
+    expect(new Set(classes.values())).toEqual(new Set(['boundary']));
   });
 });
