@@ -246,8 +246,12 @@ export class ReviewService {
     this.textOf(docId);
     const review = this.classed(docId, annotators);
     const spans: ReviewSpan[] = review.spans.map((s, i) => {
+      // A view is a fresh object: its class and resolution are set on it, not copied into another.
+      const span = this.view(s) as ReviewSpan;
+      span.cls = review.classes[i] ?? 'only';
       const resolution = review.resolutions[i];
-      return { ...this.view(s), cls: review.classes[i] ?? 'only', ...(resolution && { resolution }) };
+      if (resolution) span.resolution = resolution;
+      return span;
     });
     return {
       docId,
