@@ -4,7 +4,7 @@
  * stay exact far from the start.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { annotationsOnDisk, expect, test } from './fixtures';
 import { openDocument, pressKey, selectText } from './helpers/text';
 
 const LONG = 'long-report';
@@ -103,4 +103,34 @@ test('a long text is drawn around the viewport, and every part of it can be read
   await openDocument(page, 'short-note');
   await expect(page.locator('.text-spacer').first()).toHaveCSS('height', '0px');
   await expect(page.locator('.text-spacer').last()).toHaveCSS('height', '0px');
+});
+
+test('tags words selected anywhere in a long text right after scrolling there, each at its offsets', async ({
+  page,
+  storePath,
+}) => {
+  await openDocument(page, LONG);
+  // Twenty paragraphs spread over the text: each is scrolled to (the drawn window moves by its
+  // edges), its number selected as the page selects it, and tagged at once.
+  const picks = Array.from({ length: 20 }, (_, i) => Math.floor(((i + 0.5) * PARAGRAPHS) / 20));
+  for (const i of picks) {
+    const word = String(i).padStart(4, '0');
+    await page.evaluate((fraction) => {
+      const el = document.querySelector('.text-scroll');
+      if (el) el.scrollTop = fraction * el.scrollHeight - el.clientHeight / 2;
+    }, i / PARAGRAPHS);
+    await expect(page.locator('.text-view p', { hasText: `Paragraph ${word} of` })).toHaveCount(1);
+    await page.evaluate((needle) => {
+      const p = [...document.querySelectorAll('.text-view p')].find((el) => el.textContent?.startsWith(needle));
+      const node = p?.firstChild;
+      if (node) window.getSelection()?.setBaseAndExtent(node, 10, node, 14);
+    }, `Paragraph ${word} of`);
+    await pressKey(page, '1');
+  }
+  await expect(page.getByTestId('annotation-count')).toHaveText(String(picks.length));
+  await expect
+    .poll(async () => (await annotationsOnDisk(storePath)).map((a) => a.text).sort())
+    .toEqual(picks.map((i) => String(i).padStart(4, '0')).sort());
+  const onDisk = await annotationsOnDisk(storePath);
+  for (const a of onDisk) expect(TEXT.slice(a.start, a.end)).toBe(a.text);
 });

@@ -255,7 +255,11 @@ export const TextView = memo(function TextView({
     if (!editor || !current) return;
     if (!overlaps(current.window, next)) return draw(current.chunks, current.heights, next);
     const own = latest.current.source.list().filter((a) => a.docId === latest.current.docId);
-    const shifted = shiftWindow(editor.state, text, map, current, next, own, (d) => contextOf(inputs, d));
+    // The page's selection, read before the lines move: ProseMirror may not have read it yet, and
+    // the transaction would otherwise put its older one back into the page.
+    const inPage = pageSelection(editor.view, current);
+    const context = (d: Drawing) => contextOf(inputs, d);
+    const shifted = shiftWindow(editor.state, text, map, current, next, own, context, inPage);
     drawing.current = shifted.drawing;
     // Highlights that waited are drawn with the new window's offsets.
     const waiting = [...batch.current.ids];

@@ -6,12 +6,12 @@
  * again in the same transaction; the others are mapped.
  */
 import type { Schema } from '@tiptap/pm/model';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import type { AnnotationView } from '@api/contract';
 import { buildOffsetMap, type OffsetMap } from '@core/offsets';
 import { decorationsOf, withHighlightChange, type HighlightContext } from './highlight-plugin';
 import { WINDOW_SHIFT } from './read-only';
-import type { Drawing } from './text-selection';
+import { positionsOf, type Drawing, type OffsetSelection } from './text-selection';
 import type { TextWindow } from './text-window';
 
 /** Whether two windows share a chunk, so one can be shifted into the other. */
@@ -31,7 +31,9 @@ function paragraphsOf(schema: Schema, text: string, whole: OffsetMap, from: numb
 /**
  * The transaction that turns the drawing `current` of `text` into the window `next` (which must
  * overlap it), and the drawing it makes. `whole` is the whole text's offset map; `annotations`
- * what is drawn; `contextFor` how highlights look in a drawing.
+ * what is drawn; `contextFor` how highlights look in a drawing. `selection` (whole-text offsets)
+ * is the page's selection, set in the transaction when it is still drawn: ProseMirror's own may
+ * be older (it reads the page's on the next `selectionchange`), and would be put back otherwise.
  */
 export function shiftWindow(
   state: EditorState,
@@ -41,6 +43,7 @@ export function shiftWindow(
   next: TextWindow,
   annotations: readonly AnnotationView[],
   contextFor: (drawing: Drawing) => HighlightContext,
+  selection: OffsetSelection | null = null,
 ): { tr: Transaction; drawing: Drawing } {
   const { chunks } = current;
   const lineOf = (chunk: number): number => chunks[chunk]?.firstLine ?? 0;
@@ -68,6 +71,8 @@ export function shiftWindow(
     (a.start < base && a.end > base) ||
     (a.start < end && a.end > end);
   const redrawn = annotations.filter((a) => a.end >= base && a.start <= end && isNew(a));
+  const kept = selection && positionsOf(drawing, selection.anchor, selection.head);
+  if (kept) tr.setSelection(TextSelection.create(tr.doc, ...kept));
   withHighlightChange(tr.setMeta(WINDOW_SHIFT, true), {
     removeIds: redrawn.map((a) => a.id),
     add: decorationsOf(redrawn, contextFor(drawing)),

@@ -60,6 +60,19 @@ describe('window-shift', () => {
     );
   });
 
+  it('carries the page’s selection into the moved window, not ProseMirror’s older one', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `line ${i} ${'x'.repeat(80)}`).join('\n');
+    const { state, drawing } = drawn(text, { from: 0, to: 3 });
+    // ProseMirror still has a caret at the start; the page has "line 12" selected.
+    const at = text.indexOf('line 12');
+    const page = { anchor: at, head: at + 'line 12'.length };
+    const shifted = shiftWindow(state, text, buildOffsetMap(text), drawing, { from: 1, to: 4 }, [], context, page);
+    const { from, to } = shifted.tr.selection;
+    expect(shifted.tr.doc.textBetween(from, to)).toBe('line 12');
+    const without = shiftWindow(state, text, buildOffsetMap(text), drawing, { from: 1, to: 4 }, [], context);
+    expect(without.tr.selection.empty).toBe(true);
+  });
+
   it('is let through by the read-only text, which refuses every other change to the lines', () => {
     const text = Array.from({ length: 60 }, (_, i) => `line ${i} ${'x'.repeat(80)}`).join('\n');
     const { state, drawing } = drawn(text, { from: 0, to: 3 });
