@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import { Harness } from '../tests/e2e/harness';
-import { timeInvokes, whenIdle } from './page-probes';
+import { timeInvokes, watchKeyTiming, whenIdle } from './page-probes';
 import { BENCH_ANNOTATOR, copyStoreFile, type Workload } from './workloads';
 
 /** The end-to-end tests' flags, plus a precise heap figure and `window.gc()`. */
@@ -67,6 +67,7 @@ export async function openApp(
   await harness.attach(page);
   // After the harness's preload, which defines the transport that this wraps.
   await page.addInitScript(timeInvokes);
+  await page.addInitScript(watchKeyTiming);
   await page.goto(harness.appUrl);
   const firstDocId = options.firstDocId ?? '000-start';
   await page.locator(`.text-scroll[data-doc-id="${firstDocId}"]`).waitFor({ timeout: 60_000 });

@@ -98,6 +98,13 @@ function rendererRows(renderer: RendererFigures, details: RendererDetails): Row[
     });
   }
   for (const size of SIZES) result.push(changeRow(`add ${SIZE_NAMES[size.key]}`, renderer.add[size.key]));
+  for (const size of SIZES) {
+    const paint = renderer.addPaint[size.key];
+    result.push({
+      ...changeRow(`add ${SIZE_NAMES[size.key]}, key to next paint (Event Timing)`, paint),
+      result: `median ${ms(paint.median)}, p95 ${ms(paint.p95)}; ${percent(paint.under16)} under 16 ms`,
+    });
+  }
   for (const kind of EDITS) {
     for (const size of SIZES) {
       result.push(changeRow(`${EDIT_NAMES[kind]}, ${SIZE_NAMES[size.key]}`, renderer.edit[kind][size.key]));
