@@ -30,18 +30,24 @@ export function useParley() {
     stores.places.set(docId, { place: viewRef.current?.place() ?? null, selectedId: stores.selection.get() });
   }, [stores]);
 
+  /** The last document asked for: a slower reply for an earlier request is not shown over it. */
+  const wanted = useRef(0);
   const openDocument = useCallback(
     async (docId: string) => {
+      wanted.current += 1;
+      const request = wanted.current;
       const view = await attempt(() => api().getDocument(docId));
-      if (!view) return;
-      if (stores.annotations.openDocId !== docId) rememberPlace();
+      if (!view || request !== wanted.current) return;
+      const isOtherDocument = stores.annotations.openDocId !== docId;
+      if (isOtherDocument) rememberPlace();
       stores.annotations.open(view, stores.annotator.get());
       const kept = stores.places.get(docId)?.selectedId ?? null;
       stores.selection.set(kept !== null && stores.annotations.get(kept) ? kept : null);
       stores.documents.set(withSummaries(stores.documents.get(), [view.document]));
       dispatch({ type: 'document-opened', view });
-      // The text takes the keyboard: arrows move a caret, Shift+arrows select.
-      requestAnimationFrame(() => viewRef.current?.focus());
+      // The text takes the keyboard: arrows move a caret, Shift+arrows select. The same document
+      // shown afresh keeps its focus and the words selected in it.
+      if (isOtherDocument) requestAnimationFrame(() => viewRef.current?.focus());
     },
     [attempt, stores, rememberPlace],
   );

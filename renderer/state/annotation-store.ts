@@ -87,15 +87,36 @@ export class AnnotationStore {
   /** Increases with every change; React reads it to know the list changed. */
   getVersion = (): number => this.version;
 
-  /** Shows a document just fetched: its annotations replace everything, pending changes included. */
+  /**
+   * Shows a document just fetched: its annotations replace what was held. Another document drops
+   * everything, pending changes included; the same one keeps what is newer than the view.
+   */
   open(view: DocumentView, annotator: string): void {
     const before = new Map(this.list().map((a) => [a.id, a]));
+    const isSameDocument = this.docId === view.document.id;
+    // The same document fetched again (a refresh) may be older than changes already heard: those
+    // newer than the view's transaction, and changes still pending, stay.
+    const newer = isSameDocument
+      ? [...this.base.values()].filter((a) => a.rev > view.seq && a.annotator === annotator)
+      : [];
+    const removedSince = isSameDocument ? [...this.removedAt].filter(([, rev]) => rev > view.seq) : [];
+    const pending = isSameDocument ? [...this.overlays] : [];
     this.docId = view.document.id;
     this.annotator = annotator;
     this.base.clear();
     this.removedAt.clear();
     this.overlays.clear();
     for (const a of view.annotations) this.base.set(a.id, a);
+    for (const a of newer) if ((this.base.get(a.id)?.rev ?? -1) < a.rev) this.base.set(a.id, a);
+    for (const [id, rev] of removedSince) {
+      if ((this.base.get(id)?.rev ?? -1) > rev) continue;
+      this.base.delete(id);
+      this.removedAt.set(id, rev);
+    }
+    for (const [id, list] of pending) {
+      const kept = list.filter((o) => o.view === null || o.view.annotator === annotator);
+      if (kept.length > 0) this.overlays.set(id, kept);
+    }
     this.rebuild();
     const upserted = view.annotations.filter((a) => before.get(a.id) !== a);
     const removed = [...before.keys()].filter((id) => !this.base.has(id));

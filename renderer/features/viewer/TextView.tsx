@@ -452,7 +452,10 @@ export const TextView = memo(function TextView({
         const at = drawing.current && positionsOf(drawing.current, start, end);
         if (at) editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, ...at)));
       },
-      focus: () => editor?.view.focus(),
+      // Focusing a view that has it would write ProseMirror's selection over the page's.
+      focus: () => {
+        if (editor && !editor.view.hasFocus()) editor.view.focus();
+      },
       place,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -101,6 +101,32 @@ describe('annotation-store', () => {
     expect(ids(store)).toEqual(['r']);
   });
 
+  it('a refresh of the open document older than changes already heard keeps those changes', () => {
+    const { store } = openStore([annotationOf('old', 0, 2, { rev: 1 }), annotationOf('gone', 4, 6, { rev: 1 })]);
+    store.apply({
+      upsert: [annotationOf('added', 8, 10, { rev: 5 })],
+      remove: [{ id: 'gone', docId: 'speech', rev: 6 }],
+    });
+    const pending = store.optimistic('typing', annotationOf('typing', 12, 14));
+    // The view was taken at transaction 4, before the add and the deletion reached the page.
+    const stale = {
+      ...viewOf([annotationOf('old', 0, 2, { rev: 1 }), annotationOf('gone', 4, 6, { rev: 1 })]),
+      seq: 4,
+    };
+    store.open(stale, 'ada');
+    expect(ids(store)).toEqual(['old', 'added', 'typing']);
+    expect(store.isPending('typing')).toBe(true);
+    store.settle(pending);
+    expect(store.get('typing')).toBeUndefined();
+  });
+
+  it('a refresh as another annotator drops the previous annotator’s spans', () => {
+    const { store } = openStore([annotationOf('a', 0, 2, { rev: 1 })]);
+    store.apply({ upsert: [annotationOf('b', 4, 6, { rev: 5 })], remove: [] });
+    store.open({ ...viewOf([]), seq: 4 }, 'grace');
+    expect(ids(store)).toEqual([]);
+  });
+
   it('keeps the list in text order and the label counts right through any edits (property)', () => {
     const edit = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
