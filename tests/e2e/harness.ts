@@ -127,6 +127,8 @@ export class Harness {
     this.service = await ParleyService.create(this.options);
     this.forwardEvents();
     await this.page?.reload();
+    // As at the first start: the app (or the store's problem) is shown before anyone acts.
+    await this.page?.locator('.app, [data-testid="store-problem"]').first().waitFor();
   }
 
   /** Writes the store and stops serving the page. */

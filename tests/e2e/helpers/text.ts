@@ -15,6 +15,12 @@ export interface SelectOptions {
 
 /** Viewport points at the left edge of the first and the right edge of the last selected character. */
 async function dragPoints(page: Page, needle: string, options: SelectOptions) {
+  // A person waits until the words are on screen (a document still opening, a page reloading).
+  await page
+    .waitForFunction((text) => document.querySelector('.text-view')?.textContent?.includes(text) === true, needle, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
   return page.evaluate(
     ([text, startInset, endInset]) => {
       const root = document.querySelector('.text-view');
