@@ -134,3 +134,44 @@ test('tags words selected anywhere in a long text right after scrolling there, e
   const onDisk = await annotationsOnDisk(storePath);
   for (const a of onDisk) expect(TEXT.slice(a.start, a.end)).toBe(a.text);
 });
+
+/** The number of the first paragraph whose bottom is below the top of the text's viewport. */
+const topParagraph = (page: import('@playwright/test').Page): Promise<number> =>
+  page.evaluate(() => {
+    const top = document.querySelector('.text-scroll')?.getBoundingClientRect().top ?? 0;
+    const line = [...document.querySelectorAll('.text-view p')].find((p) => p.getBoundingClientRect().bottom > top);
+    return Number(/Paragraph (\d{4})/.exec(line?.textContent ?? '')?.[1] ?? -1);
+  });
+
+test('coming back to a long text, from another document or from Review, finds it where it was left', async ({
+  page,
+  harness,
+}) => {
+  const at = TEXT.indexOf(paragraph(800));
+  const span = await harness.service.addAnnotation({ docId: LONG, start: at, end: at + 14, label: 'quote' });
+  await page.reload();
+  await openDocument(page, LONG);
+  // The analyst goes to the span through the list and reads on a little further down.
+  await page.locator(`.annotation-item[data-annotation-id="${span.id}"]`).click();
+  const selected = page.locator(`.text-view .hl-selected[data-annotation-id="${span.id}"]`);
+  await expect(selected).toBeInViewport();
+  await page.locator(scroller).evaluate((el) => el.scrollBy({ top: 300 }));
+  await expect.poll(() => topParagraph(page)).toBeGreaterThan(790);
+  const left = await topParagraph(page);
+  expect(left).toBeLessThan(810);
+
+  // Another document, then back: the same paragraph at the top, the same span selected.
+  await openDocument(page, 'short-note');
+  await expect(page.locator('.text-view')).toContainText('Nothing new');
+  await openDocument(page, LONG);
+  await expect(selected).toHaveCount(1);
+  await expect.poll(() => topParagraph(page)).toBe(left);
+
+  // Review and back to tagging: the same again.
+  await pressKey(page, 'Control+2');
+  await expect(page.locator('.mode-tabs [aria-selected="true"]')).toContainText('Review');
+  await pressKey(page, 'Control+1');
+  await expect(page.locator('.mode-tabs [aria-selected="true"]')).toContainText('Tag');
+  await expect(selected).toHaveCount(1);
+  await expect.poll(() => topParagraph(page)).toBe(left);
+});
