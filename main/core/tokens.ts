@@ -114,8 +114,51 @@ const isSpace = (code: number): boolean => classOf(code) === SPACE;
 let sentenceSegmenter: Intl.Segmenter | undefined;
 
 /**
+ * Words whose full stop ends no sentence in news text because a name follows them: titles and
+ * ranks. ICU's English rules break after every one of them ("Gen. | Valery Gerasimov").
+ */
+const TITLES = new Set(
+  'Mr Mrs Ms Mx Dr Prof Gen Lt Col Maj Capt Cpt Sgt Adm Cmdr Gov Sen Rep Rev Pres Amb Hon Fr St Mt Messrs'.split(' '),
+);
+/** Abbreviated months: a day or a year follows ("Dec. | 19, 2024"). */
+const MONTHS = new Set('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '));
+/**
+ * Words that start sentences in news text: after "U.S." or an initial, one of these starts a new
+ * sentence ("left the U.S. | Then"); any other capitalised word goes on ("the U.S. President").
+ */
+const SENTENCE_STARTERS = new Set(
+  (
+    'A An The This That These Those It Its He She They We I You His Her Their Our There Here ' +
+    'But And Or So Yet Then Now Still Also However Meanwhile Instead Later Earlier After Before ' +
+    'In On At As If When While Since Although Though Because For From With Without By To Of ' +
+    'What Who Why How Where Which No Not Some Many Most All Both Each Such One Two'
+  ).split(' '),
+);
+/** The word a sentence piece ends with before its final full stop: `Dec`, `U.S`, `J`, `a.m`. */
+const ENDING_WORD = /(?:^|[^\p{L}\p{N}.])(\p{L}+(?:\.\p{L}+)*)\.$/u;
+const STARTING_WORD = /^[\p{L}\p{N}]+/u;
+
+/**
+ * Whether ICU's sentence break between `before` (trimmed, ending in a full stop) and `after`
+ * (trimmed) falls after an abbreviation rather than at a sentence's end: a title before a name,
+ * an abbreviated month before a number, an initial or a dotted abbreviation ("U.S.", "a.m.")
+ * before a word that does not usually start a sentence.
+ */
+export function isAbbreviationBreak(before: string, after: string): boolean {
+  const word = ENDING_WORD.exec(before)?.[1];
+  const next = STARTING_WORD.exec(after)?.[0];
+  if (word === undefined || next === undefined) return false;
+  if (TITLES.has(word)) return true;
+  if (MONTHS.has(word)) return /^\p{N}/u.test(next);
+  const isInitial = /^\p{Lu}$/u.test(word);
+  const isDotted = word.includes('.');
+  return (isInitial || isDotted) && !SENTENCE_STARTERS.has(next);
+}
+
+/**
  * Sentence spans of a text, never crossing a line break (`\r\n`, `\n` or `\r`); white space at
- * their ends trimmed.
+ * their ends trimmed. The Unicode segmenter's sentences, joined again where it broke after an
+ * abbreviation (`isAbbreviationBreak`): "Dec. 19, 2024", "Mr. Smith", "J. D. Vance".
  */
 export function sentences(text: string): Span[] {
   const result: Span[] = [];
@@ -129,6 +172,7 @@ export function sentences(text: string): Span[] {
       if (code === 0x0a || code === 0x0d) break;
       lineEnd += 1;
     }
+    const lineFirst = result.length;
     if (lineEnd > lineStart) {
       // Each line is segmented alone, so that no sentence crosses a line break.
       for (const { segment, index } of sentenceSegmenter.segment(text.slice(lineStart, lineEnd))) {
@@ -136,7 +180,13 @@ export function sentences(text: string): Span[] {
         let end = start + segment.length;
         while (start < end && isSpace(text.charCodeAt(start))) start += 1;
         while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
-        if (start < end) result.push({ start, end });
+        if (start >= end) continue;
+        const previous = result.length > lineFirst ? result[result.length - 1] : undefined;
+        if (previous && isAbbreviationBreak(text.slice(previous.start, previous.end), text.slice(start, end))) {
+          previous.end = end;
+        } else {
+          result.push({ start, end });
+        }
       }
     }
     const isCrLf = text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachToken, sentences, tokenize } from '../../../main/core/tokens';
+import { forEachToken, isAbbreviationBreak, sentences, tokenize } from '../../../main/core/tokens';
 
 /** The definition the scan must keep: the pattern of the module header, over `text.slice(from, to)`. */
 function tokensByPattern(text: string, from = 0, to = text.length) {
@@ -11,7 +11,10 @@ function tokensByPattern(text: string, from = 0, to = text.length) {
   }));
 }
 
-/** The definition sentences must keep: each line segmented alone, each segment trimmed. */
+/**
+ * The definition sentences must keep: each line segmented alone, each segment trimmed, and a
+ * segment that follows an abbreviation's break on the same line joined to the one before it.
+ */
 function sentencesByLine(text: string) {
   const result: { start: number; end: number }[] = [];
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -21,12 +24,19 @@ function sentencesByLine(text: string) {
       lineStart += line.length;
       continue;
     }
+    const ofLine: { start: number; end: number }[] = [];
     for (const segment of segmenter.segment(line)) {
       const trimmed = segment.segment.trim();
       if (trimmed === '') continue;
       const start = lineStart + segment.index + segment.segment.length - segment.segment.trimStart().length;
-      result.push({ start, end: start + trimmed.length });
+      const previous = ofLine.at(-1);
+      if (previous && isAbbreviationBreak(text.slice(previous.start, previous.end), trimmed)) {
+        previous.end = start + trimmed.length;
+      } else {
+        ofLine.push({ start, end: start + trimmed.length });
+      }
     }
+    result.push(...ofLine);
     lineStart += line.length;
   }
   return result;
@@ -167,6 +177,24 @@ describe('tokens', () => {
         (unit) => (unit.trim() === '') !== /^\s$/u.test(unit),
       );
       expect(differ).toEqual([]);
+    });
+
+    it.each([
+      [
+        'held in Moscow on Dec. 19, 2024. Sputnik/Gavriil Grigorov',
+        ['held in Moscow on Dec. 19, 2024.', 'Sputnik/Gavriil Grigorov'],
+      ],
+      ['On Feb. 28, Zelenskyy left.', ['On Feb. 28, Zelenskyy left.']],
+      ['Mr. Putin said. He left.', ['Mr. Putin said.', 'He left.']],
+      ['Gov. Smith, Rep. Jones and Lt. Gen. Doe met.', ['Gov. Smith, Rep. Jones and Lt. Gen. Doe met.']],
+      ['J. D. Vance said so.', ['J. D. Vance said so.']],
+      ['from U.S. President Donald Trump. Then', ['from U.S. President Donald Trump.', 'Then']],
+      ['He left the U.S. Then he came back.', ['He left the U.S.', 'Then he came back.']],
+      ['They met at 9 a.m. Monday.', ['They met at 9 a.m. Monday.']],
+      ['It ended in Dec. The talks', ['It ended in Dec.', 'The talks']],
+      ['Apple Inc. The firm grew.', ['Apple Inc.', 'The firm grew.']],
+    ])('ends no sentence after an abbreviation: %j', (text, expected) => {
+      expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
     });
 
     it('never lets a sentence cross a line break', () => {
