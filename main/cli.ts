@@ -26,7 +26,7 @@ const HELP = `Usage: npm run parley -- <command> [options]
 
 Commands:
   export  --store S --format F --out P [--annotator A[,B…]] [--labels L[,…]] [--status done]
-          [--split TRAIN,DEV,TEST --seed N] [--offsets codepoint|utf16] [--single-column]
+          [--split TRAIN,DEV,TEST --seed N] [--offsets codepoint|utf16] [--single-column] [--header]
   import  --store S --format F --in P --annotator A [--add-labels] [--skip-invalid]
           [--offsets codepoint|utf16]          (--format parley: no --annotator)
   agreement --store S [--annotators A,B…] [--labels L,…] [--docs D,…] [--json]
@@ -54,6 +54,7 @@ Options:
   --split 0.8,0.1,0.1 --seed N   train/dev/test by document, reproducible (spans, conll)
   --offsets U       codepoint (default: Python, spaCy, brat, Label Studio) or utf16
   --single-column   conll: one tag column; dropped overlaps are reported
+  --header          conll: a first line naming the columns (# columns: token …)
   --add-labels      import: add labels the store does not have
   --skip-invalid    import: import the valid records and skip the rest (each is reported)
   --help            this text
@@ -76,6 +77,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   offsets: { type: 'string' },
   'single-column': { type: 'boolean' },
+  header: { type: 'boolean' },
   'add-labels': { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
   help: { type: 'boolean' },
@@ -119,6 +121,7 @@ function exportRequest(values: Values): ExportRequest {
     ...(values.status === 'done' && { status: 'done' as const }),
     ...(values.offsets !== undefined && { offsets: values.offsets as OffsetEncoding }),
     ...(values['single-column'] && { singleColumn: true }),
+    ...(values.header && { header: true }),
     ...(split && { split }),
   };
 }

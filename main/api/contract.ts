@@ -225,6 +225,8 @@ export interface ExportRequest {
   offsets?: OffsetEncoding;
   /** CoNLL: one tag column; overlapping spans are dropped and reported. */
   singleColumn?: boolean;
+  /** CoNLL: a first line `# columns: token …` (off by default: CoNLL-2003 readers take it for a token). */
+  header?: boolean;
   /** Reproducible split by document into train/dev/test (spans and CoNLL). */
   split?: { train: number; dev: number; test: number; seed: number };
 }

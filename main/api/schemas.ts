@@ -87,6 +87,7 @@ const exportRequest = z.strictObject({
   status: z.enum(['any', 'done']).optional(),
   offsets,
   singleColumn: z.boolean().optional(),
+  header: z.boolean().optional(),
   split: z
     .strictObject({ train: ratio, dev: ratio, test: ratio, seed: z.number().int() })
     .refine((s) => s.train + s.dev + s.test > 0, 'the split ratios must not all be 0')

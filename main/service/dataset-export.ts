@@ -114,7 +114,11 @@ function companionFiles(format: Format, dataset: Dataset): DatasetFile[] {
  * part, named train/dev/test.
  */
 export function serializeExport(format: Format, dataset: Dataset, request: ExportRequest) {
-  const options = { offsets: request.offsets ?? 'codepoint', ...(request.singleColumn && { singleColumn: true }) };
+  const options = {
+    offsets: request.offsets ?? 'codepoint',
+    ...(request.singleColumn && { singleColumn: true }),
+    ...(request.header && { header: true }),
+  };
   if (!request.split) {
     const result = format.serialize(dataset, options);
     return { ...result, files: [...result.files, ...companionFiles(format, dataset)] };

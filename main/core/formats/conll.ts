@@ -1,9 +1,12 @@
 /**
  * `conll`: IOB2 tags in tab-separated columns, one token a line, a blank line after each sentence
- * and `-DOCSTART- <doc_id>` before each document. Tokens and sentences come from ../tokens.ts.
+ * and `-DOCSTART- <doc_id>` before each document, as CoNLL-2003 readers (conlleval, `spacy
+ * convert`, flair, Hugging Face `conll2003`) expect them; a `# columns:` line only when asked for.
+ * Tokens and sentences come from ../tokens.ts; a sentence is never cut inside a span.
  * CoNLL holds no text and no offsets: import places the tokens on the texts Parley has (or
  * rebuilds a text from them). Span ids, attributes, notes, annotator and status are not carried.
  */
+import type { Span } from '../span';
 import { forEachToken, sentences } from '../tokens';
 import type {
   DatasetDocument,
@@ -52,7 +55,7 @@ const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${tex
  * The tokens of a text, sentence by sentence (sentences without a token left out), with their
  * lines as written when every tag is `O`: the token, then `untaggedEnd` (its tabs, `O`s and line break).
  */
-function tokenizeText(text: string, untaggedEnd: string): TokenizedText {
+function tokenizeText(text: string, untaggedEnd: string, textSentences: readonly Span[]): TokenizedText {
   const starts: number[] = [];
   const ends: number[] = [];
   const lineStarts: number[] = [];
@@ -66,7 +69,7 @@ function tokenizeText(text: string, untaggedEnd: string): TokenizedText {
     words.push(text.slice(start, end));
     offset += end - start + untaggedEnd.length;
   };
-  for (const sentence of sentences(text)) {
+  for (const sentence of textSentences) {
     forEachToken(text, sentence.start, sentence.end, addToken);
     if (words.length > 0) {
       pieces.push(words.join(untaggedEnd), untaggedEnd, '\n');
@@ -75,6 +78,60 @@ function tokenizeText(text: string, untaggedEnd: string): TokenizedText {
     }
   }
   return { starts, ends, untagged: pieces.join(''), lineStarts };
+}
+
+/**
+ * A text's sentences (`found`, in order) joined where a span of `spans` crosses from one into a
+ * later one, so that no span's tokens start a sentence with `I-` (invalid IOB2); `crossing`
+ * holds the spans that made a join.
+ */
+export function sentencesForSpans(
+  found: readonly Span[],
+  spans: readonly Span[],
+): { sentences: readonly Span[]; crossing: Set<Span> } {
+  const crossing = new Set<Span>();
+  if (found.length < 2) return { sentences: found, crossing };
+  /** The first sentence ending after `offset`, and the last one starting before it. */
+  const firstEndingAfter = (offset: number): number => {
+    let low = 0;
+    let high = found.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((found[mid]?.end ?? 0) <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const lastStartingBefore = (offset: number): number => {
+    let low = 0;
+    let high = found.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((found[mid]?.start ?? 0) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  };
+  // joinsNext[k]: sentence k and k + 1 are written as one.
+  const joinsNext = new Uint8Array(found.length);
+  for (const span of spans) {
+    if (span.end <= span.start) continue;
+    const first = firstEndingAfter(span.start);
+    const last = lastStartingBefore(span.end);
+    if (last <= first) continue;
+    crossing.add(span);
+    for (let k = first; k < last; k += 1) joinsNext[k] = 1;
+  }
+  if (crossing.size === 0) return { sentences: found, crossing };
+  const joined: Span[] = [];
+  for (let k = 0; k < found.length; k += 1) {
+    const sentence = found[k];
+    if (!sentence) continue;
+    const previous = joined.at(-1);
+    if (previous && joinsNext[k - 1] === 1) previous.end = sentence.end;
+    else joined.push({ ...sentence });
+  }
+  return { sentences: joined, crossing };
 }
 
 /** The whole tokens a span covers, as an index range into sorted tokens, or null for none. */
@@ -404,7 +461,7 @@ export const conllFormat: Format = {
     ];
     const columns = singleColumn ? [SINGLE_COLUMN] : labels.filter((label) => !/\s/u.test(label));
     const dropped: DroppedSpan[] = [];
-    const parts: string[] = [`${HEADER}${['token', ...columns].join(' ')}\n`];
+    const parts: string[] = options.header === true ? [`${HEADER}${['token', ...columns].join(' ')}\n`] : [];
     // What ends a token line when every tag is O (just the line break when there are no columns).
     const untaggedEnd = `${columns.map(() => '\tO').join('')}\n`;
     const tags = new Map<string, { begin: string; inside: string }>();
@@ -416,16 +473,31 @@ export const conllFormat: Format = {
       }
       return both;
     };
-    // Several annotators' sets of one document share its text: tokenize it once.
-    const tokenized = new Map<string, TokenizedText>();
+    // Several annotators' sets of one document share its text: tokenize it once. A set with a
+    // span across a sentence end has those sentences joined, in its own lines only.
+    const tokenized = new Map<string, { found: Span[]; tokens: TokenizedText }>();
     for (const doc of dataset.documents) {
-      let tokens = tokenized.get(doc.text);
-      if (!tokens) {
-        tokens = tokenizeText(doc.text, untaggedEnd);
-        tokenized.set(doc.text, tokens);
+      let prepared = tokenized.get(doc.text);
+      if (!prepared) {
+        const found = sentences(doc.text);
+        prepared = { found, tokens: tokenizeText(doc.text, untaggedEnd, found) };
+        tokenized.set(doc.text, prepared);
       }
+      const written = sentencesForSpans(prepared.found, doc.spans);
+      const crossing = written.crossing;
+      const tokens = crossing.size === 0 ? prepared.tokens : tokenizeText(doc.text, untaggedEnd, written.sentences);
       const tagged = tagDocument(doc, tokens, columns, singleColumn, tagsOf);
       dropped.push(...tagged.dropped);
+      const notWritten = new Set(tagged.dropped.filter((d) => d.isWrittenChanged !== true).map((d) => d.span));
+      for (const span of doc.spans) {
+        if (!crossing.has(span) || notWritten.has(span)) continue;
+        dropped.push({
+          docId: doc.docId,
+          span,
+          reason: `it crosses a sentence end (${quote(span.text)}), so the sentences it spans are written as one`,
+          isWrittenChanged: true,
+        });
+      }
       parts.push(`${DOCSTART} ${doc.docId}\n\n`, documentLines(doc.text, tokens, tagged.tags, untaggedEnd.length));
     }
     return { files: [{ path: 'dataset.conll', content: parts.join('') }], dropped };

@@ -54,6 +54,8 @@ export interface SerializeOptions {
   offsets: OffsetEncoding;
   /** CoNLL only: one tag column instead of one per label. */
   singleColumn?: boolean;
+  /** CoNLL only: a first line `# columns: token …` naming the columns (most readers take it for a token). */
+  header?: boolean;
 }
 
 /** A span a format could not write as it is, and why (CoNLL single column drops overlaps). */

@@ -24,6 +24,7 @@ export function ExportDialog({ labels, currentAnnotator, onClose }: Props) {
   const [onlyDone, setOnlyDone] = useState(false);
   const [utf16, setUtf16] = useState(false);
   const [singleColumn, setSingleColumn] = useState(false);
+  const [header, setHeader] = useState(false);
   const [split, setSplit] = useState<ExportRequest['split'] | null>(null);
   const task = useDatasetTask<ExportSummary>('export');
   useEffect(() => {
@@ -42,6 +43,7 @@ export function ExportDialog({ labels, currentAnnotator, onClose }: Props) {
     status: onlyDone ? 'done' : 'any',
     offsets: utf16 ? 'utf16' : 'codepoint',
     ...(format === 'conll' && singleColumn && { singleColumn: true }),
+    ...(format === 'conll' && header && { header: true }),
     ...(canSplit && split && { split }),
   };
 
@@ -91,6 +93,12 @@ export function ExportDialog({ labels, currentAnnotator, onClose }: Props) {
             onChange={(e) => setSingleColumn(e.target.checked)}
           />
           <span>One tag column (overlapping spans are dropped and listed)</span>
+        </label>
+      )}
+      {format === 'conll' && (
+        <label className="check">
+          <input type="checkbox" name="header" checked={header} onChange={(e) => setHeader(e.target.checked)} />
+          <span>A first line naming the columns (# columns: …; most CoNLL readers take it for a token)</span>
         </label>
       )}
       {canSplit && (

@@ -50,6 +50,23 @@ describe('cli', () => {
     expect(spans(await readFile(out, 'utf8'))).toEqual(spans(await readFile(GOLDEN, 'utf8')));
   });
 
+  it('exports CoNLL without a comment line, and with one only for --header', async () => {
+    const store = join(dir, 'store.json');
+    await run('import', '--store', store, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ada');
+    const plain = join(dir, 'plain.conll');
+    const headed = join(dir, 'headed.conll');
+    expect(
+      (await run('export', '--store', store, '--format', 'conll', '--out', plain, '--annotator', 'ada')).code,
+    ).toBe(0);
+    expect(
+      (await run('export', '--store', store, '--format', 'conll', '--out', headed, '--annotator', 'ada', '--header'))
+        .code,
+    ).toBe(0);
+    const plainText = await readFile(plain, 'utf8');
+    expect(plainText.split('\n')[0]).toBe('-DOCSTART- 004_0a172a30c89c87c3');
+    expect(await readFile(headed, 'utf8')).toBe(`# columns: token quote precondition date\n${plainText}`);
+  });
+
   it('refuses a broken file with its line on stderr, exit 1, and an unchanged store', async () => {
     const store = join(dir, 'store.json');
     await run('import', '--store', store, '--format', 'spans', '--in', GOLDEN, '--annotator', 'ada');

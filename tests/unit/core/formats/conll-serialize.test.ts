@@ -6,14 +6,13 @@ import { LABELS, spansArb, textArb } from './arbitraries';
 
 const HEADER = '# columns: token quote precondition date\n';
 
-/** What serialize writes for one document alone, without the header line. */
+/** What serialize writes for one document alone (no header line: the default). */
 function writtenAlone(doc: DatasetDocument, singleColumn: boolean) {
   const { files, dropped } = conllFormat.serialize(
     { labels: LABELS, documents: [doc] },
     { offsets: 'utf16', singleColumn },
   );
-  const content = files[0]?.content ?? '';
-  return { block: content.slice(content.indexOf('\n') + 1), dropped };
+  return { block: files[0]?.content ?? '', dropped };
 }
 
 /** Three annotators' sets over one text, with a document of another text between two of them. */
@@ -34,11 +33,11 @@ const sharedTextArb: fc.Arbitrary<Dataset> = fc.tuple(textArb, textArb).chain(([
 describe('formats/conll serialize', () => {
   it('writes each set over a shared text as it writes that set alone', () => {
     fc.assert(
-      fc.property(sharedTextArb, fc.boolean(), (dataset, singleColumn) => {
-        const { files, dropped } = conllFormat.serialize(dataset, { offsets: 'utf16', singleColumn });
+      fc.property(sharedTextArb, fc.boolean(), fc.boolean(), (dataset, singleColumn, header) => {
+        const { files, dropped } = conllFormat.serialize(dataset, { offsets: 'utf16', singleColumn, header });
         const alone = dataset.documents.map((doc) => writtenAlone(doc, singleColumn));
-        const header = singleColumn ? '# columns: token tag\n' : HEADER;
-        expect(files[0]?.content).toBe(header + alone.map((a) => a.block).join(''));
+        const first = header ? (singleColumn ? '# columns: token tag\n' : HEADER) : '';
+        expect(files[0]?.content).toBe(first + alone.map((a) => a.block).join(''));
         expect(dropped).toEqual(alone.flatMap((a) => a.dropped));
       }),
       { numRuns: 300 },
@@ -52,7 +51,7 @@ describe('formats/conll serialize', () => {
         labels: [{ id: 'a quote', name: 'a quote', color: '#2f7ed8', hotkey: '1' }],
         documents: [{ docId: 'd', text, spans: [{ start: 0, end: 6, label: 'a quote', text: 'Peskov' }] }],
       },
-      { offsets: 'utf16' },
+      { offsets: 'utf16', header: true },
     );
     expect(files[0]?.content).toBe(
       '# columns: token\n-DOCSTART- d\n\nPeskov\nsaid\n:\n\n“\nTalks\nresume\n.\n”\n\nKyiv\nagreed\n\n',
@@ -71,6 +70,6 @@ describe('formats/conll serialize', () => {
       },
       { offsets: 'utf16' },
     );
-    expect(files[0]?.content).toBe(`${HEADER}-DOCSTART- blank\n\n-DOCSTART- d\n\nKyiv\tO\tO\tB-date\n\n`);
+    expect(files[0]?.content).toBe(`-DOCSTART- blank\n\n-DOCSTART- d\n\nKyiv\tO\tO\tB-date\n\n`);
   });
 });

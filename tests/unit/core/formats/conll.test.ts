@@ -69,7 +69,10 @@ describe('formats/conll', () => {
     fc.assert(
       fc.property(conllDatasetArb(), fc.constantFrom('codepoint' as const, 'utf16' as const), (dataset, offsets) => {
         const { files, dropped } = conllFormat.serialize(dataset, { offsets });
-        expect(dropped).toEqual([]);
+        // Nothing is lost; a span across a sentence end is only reported (its sentences joined).
+        expect(dropped.filter((d) => d.isWrittenChanged !== true || !/crosses a sentence end/.test(d.reason))).toEqual(
+          [],
+        );
         const back = conllFormat.parse(files, { offsets, knownTexts: knownTexts(dataset) });
         expect(back.problems).toEqual([]);
         expect(back.documents.map((d) => ({ docId: d.docId, text: d.text, spans: carried(d.spans) }))).toEqual(
@@ -86,10 +89,13 @@ describe('formats/conll', () => {
         const { files, dropped } = conllFormat.serialize(dataset, { offsets: 'codepoint', singleColumn });
         const back = conllFormat.parse(files, { offsets: 'codepoint', knownTexts: knownTexts(dataset) });
         expect(back.problems).toEqual([]);
-        expect(dropped.every((x) => (singleColumn ? /single tag column/ : /the \w+ column/).test(x.reason))).toBe(true);
+        const lostSpans = dropped.filter((x) => x.isWrittenChanged !== true);
+        expect(lostSpans.every((x) => (singleColumn ? /single tag column/ : /the \w+ column/).test(x.reason))).toBe(
+          true,
+        );
         dataset.documents.forEach((doc, i) => {
           const kept = back.documents[i]?.spans ?? [];
-          const lost = dropped.filter((x) => x.docId === doc.docId).map((x) => x.span);
+          const lost = lostSpans.filter((x) => x.docId === doc.docId).map((x) => x.span);
           expect(carried([...kept, ...lost])).toEqual(carried(doc.spans));
           const clash = (x: DatasetSpan, y: DatasetSpan) =>
             x !== y && (singleColumn || x.label === y.label) && x.start < y.end && y.start < x.end;
@@ -100,10 +106,112 @@ describe('formats/conll', () => {
     );
   });
 
+  it('writes no comment line unless asked, as CoNLL-2003 readers expect, and reads files with and without one', () => {
+    const dataset = oneDoc('Peskov said Kyiv', [{ start: 12, end: 16, label: 'quote' }]);
+    const plain = conllFormat.serialize(dataset, { offsets: 'codepoint' }).files[0]?.content ?? '';
+    expect(plain.split('\n')[0]).toBe('-DOCSTART- d');
+    expect(plain).not.toMatch(/^#/m);
+    const withHeader = conllFormat.serialize(dataset, { offsets: 'codepoint', header: true }).files[0]?.content ?? '';
+    expect(withHeader).toBe(`${HEADER}${plain}`);
+    for (const content of [plain, withHeader]) {
+      const back = conllFormat.parse([{ path: 'in.conll', content }], {
+        offsets: 'codepoint',
+        knownTexts: knownTexts(dataset),
+      });
+      expect(back.problems).toEqual([]);
+      expect(back.documents[0]?.spans).toEqual([{ start: 12, end: 16, label: 'quote', text: 'Kyiv' }]);
+    }
+  });
+
+  it('does not end a sentence after an abbreviation inside a span: "Dec. 19, 2024", "U.S. President"', async () => {
+    const text =
+      (await readFile(join(import.meta.dirname, '../../../../seeds/000_fe2b5cb27bd72a2a.txt'), 'utf8')).split(
+        '\n',
+      )[4] ?? '';
+    const at = text.indexOf('Dec. 19, 2024');
+    expect(at).toBeGreaterThan(0);
+    const dataset = oneDoc(text, [{ start: at, end: at + 'Dec. 19, 2024'.length, label: 'date' }]);
+    const { files, dropped } = conllFormat.serialize(dataset, { offsets: 'codepoint' });
+    expect(dropped).toEqual([]);
+    const lines = (files[0]?.content ?? '').split('\n');
+    const first = lines.indexOf('Dec\tO\tO\tB-date');
+    expect(lines.slice(first, first + 7)).toEqual([
+      'Dec\tO\tO\tB-date',
+      '.\tO\tO\tI-date',
+      '19\tO\tO\tI-date',
+      ',\tO\tO\tI-date',
+      '2024\tO\tO\tI-date',
+      '.\tO\tO\tO',
+      '',
+    ]);
+  });
+
+  it('writes the two sentences a span crosses as one, and reports it', () => {
+    const text = 'Peskov spoke. He said talks end. Kyiv agreed.';
+    const start = text.indexOf('talks');
+    const end = text.indexOf(' agreed');
+    const dataset = oneDoc(text, [{ start, end, label: 'quote' }]);
+    const { files, dropped } = conllFormat.serialize(dataset, { offsets: 'codepoint' });
+    expect(files[0]?.content).toBe(
+      '-DOCSTART- d\n\nPeskov\tO\tO\tO\nspoke\tO\tO\tO\n.\tO\tO\tO\n\n' +
+        'He\tO\tO\tO\nsaid\tO\tO\tO\ntalks\tB-quote\tO\tO\nend\tI-quote\tO\tO\n.\tI-quote\tO\tO\n' +
+        'Kyiv\tI-quote\tO\tO\nagreed\tO\tO\tO\n.\tO\tO\tO\n\n',
+    );
+    expect(dropped).toEqual([
+      {
+        docId: 'd',
+        span: dataset.documents[0]?.spans[0],
+        reason: expect.stringMatching(/crosses a sentence end \("talks end\. Kyiv"\).*written as one/) as unknown,
+        isWrittenChanged: true,
+      },
+    ]);
+  });
+
+  it('never starts a sentence with an I- tag, whatever the spans (valid IOB2)', () => {
+    const anySpansArb = textArb.chain((text) =>
+      fc
+        .array(
+          fc.record({
+            a: fc.nat({ max: text.length }),
+            b: fc.nat({ max: text.length }),
+            label: fc.constantFrom(...LABELS.map((l) => l.id)),
+          }),
+          { maxLength: 6 },
+        )
+        .map((rows) =>
+          oneDoc(
+            text,
+            rows.map(({ a, b, label }) => ({ start: Math.min(a, b), end: Math.max(a, b), label })),
+          ),
+        ),
+    );
+    fc.assert(
+      fc.property(anySpansArb, fc.boolean(), (dataset, singleColumn) => {
+        const content = conllFormat.serialize(dataset, { offsets: 'utf16', singleColumn }).files[0]?.content ?? '';
+        let isSentenceStart = true;
+        for (const line of content.split('\n')) {
+          if (line === '' || line.startsWith('-DOCSTART-')) {
+            isSentenceStart = true;
+            continue;
+          }
+          if (isSentenceStart)
+            expect(
+              line
+                .split('\t')
+                .slice(1)
+                .filter((tag) => tag.startsWith('I-')),
+            ).toEqual([]);
+          isSentenceStart = false;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('writes a token after an emoji with Parley offsets intact', () => {
     const dataset = oneDoc('😀 Kyiv', [{ start: 3, end: 7, label: 'quote' }]);
     const { files } = conllFormat.serialize(dataset, { offsets: 'codepoint' });
-    expect(files[0]?.content).toBe(`${HEADER}-DOCSTART- d\n\n😀\tO\tO\tO\nKyiv\tB-quote\tO\tO\n\n`);
+    expect(files[0]?.content).toBe(`-DOCSTART- d\n\n😀\tO\tO\tO\nKyiv\tB-quote\tO\tO\n\n`);
     const back = conllFormat.parse(files, { offsets: 'codepoint', knownTexts: knownTexts(dataset) });
     expect(back.documents[0]?.spans).toEqual([{ start: 3, end: 7, label: 'quote', text: 'Kyiv' }]);
   });

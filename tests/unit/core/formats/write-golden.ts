@@ -17,3 +17,9 @@ for (const format of Object.values(FORMATS)) {
     console.log(path);
   }
 }
+if (wanted.length === 0 || wanted.includes('conll')) {
+  const { files } = FORMATS.conll.serialize(goldenDataset(), { offsets: 'codepoint', singleColumn: true });
+  const path = join(OUT, 'conll', 'seed-004.single-column.conll');
+  writeFileSync(path, files[0]?.content ?? '');
+  console.log(path);
+}
