@@ -9,8 +9,9 @@ import { MISSING, type CodedUnits } from './categories';
 
 /**
  * α = 1 − D_o / D_e = 1 − (n − 1) Σ_{c≠k} o_ck / Σ_{c≠k} n_c n_k over the pairable values: a unit
- * coded by fewer than two annotators drops out. Undefined (null) when no unit is pairable, or when
- * every pairable value is one category (D_e = 0).
+ * coded by fewer than two annotators drops out. Undefined (null) when no unit is pairable. When
+ * every pairable value is one category (D_o = D_e = 0: everyone agrees, and on one thing only),
+ * α is 1, as NLTK's `AnnotationTask.alpha` and DKPro Statistics' `KrippendorffAlphaAgreement` give it.
  */
 export function krippendorffAlpha(units: Iterable<CodedUnits>, project: Projection): Measured {
   const missing = MISSING; // a local: an imported binding can cost a getter call per read
@@ -33,8 +34,7 @@ export function krippendorffAlpha(units: Iterable<CodedUnits>, project: Projecti
     for (const value of values) totals[value] = (totals[value] ?? 0) + unit.count;
   }
   if (pairable === 0) return { value: null, why: 'no-units' };
-  const only = onlyCategory(totals);
-  if (only !== null) return { value: null, why: 'one-category', category: only };
+  if (onlyCategory(totals) !== null) return { value: 1 };
   let squares = 0;
   for (const count of totals) squares += count * count;
   return { value: 1 - ((pairable - 1) * disagreeing) / (pairable * pairable - squares) };

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reference values for Parley's agreement measures from independent implementations.
 
-Builds a few small random corpora (fixed seed), computes token categories the way
+Builds a few small random corpora (fixed seed) and the edge cases (an annotator who found
+nothing, nobody finding anything, a single unit), computes token categories the way
 docs/agreement.md defines them, and takes
   - Cohen's kappa from sklearn.metrics.cohen_kappa_score,
   - Fleiss' kappa from statsmodels.stats.inter_rater.fleiss_kappa,
@@ -17,8 +18,10 @@ tests/unit/core/agreement/reference.test.ts reads. Run by hand, not in CI:
 """
 
 import json
+import math
 import random
 import re
+import warnings
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -107,25 +110,36 @@ def binary(values, label):
     return ["in" if label in value.split("+") else "out" for value in values]
 
 
+def defined(value):
+    """A library's figure, or None where the library itself gives NaN (0/0: undefined)."""
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
 def kappa_or_none(xs, ys):
-    if not xs or len(set(xs) | set(ys)) < 2:
+    """scikit-learn's kappa; NaN (one category for both, p_e = 1) is undefined."""
+    if not xs:
         return None
-    return float(cohen_kappa_score(xs, ys))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return defined(cohen_kappa_score(xs, ys))
 
 
 def fleiss_or_none(rows):
-    """rows: one list of categories per token, one per annotator."""
-    if not rows or len({v for row in rows for v in row}) < 2:
+    """rows: one list of categories per token, one per annotator. statsmodels' kappa; NaN is undefined."""
+    if not rows:
         return None
     table, _ = aggregate_raters(np.array(rows, dtype=object))
-    return float(fleiss_kappa(table, method="fleiss"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return defined(fleiss_kappa(table, method="fleiss"))
 
 
 def alpha_or_none(triples):
-    """triples: (coder, item, value); items coded by one coder are not pairable."""
+    """triples: (coder, item, value); items coded by one coder are not pairable. NLTK's alpha
+    (which gives 1 when every pairable value is the same); None when nothing is pairable."""
     coders = Counter(item for _, item, _ in triples)
     pairable = [t for t in triples if coders[t[1]] >= 2]
-    if len({value for _, _, value in pairable}) < 2:
+    if not pairable:
         return None
     return float(AnnotationTask(data=pairable, distance=binary_distance).alpha())
 
@@ -210,6 +224,18 @@ def corpus(rng, name, annotators, labels, used_labels, doc_count, who_annotates)
         annotated[doc_id] = who_annotates(rng, doc_id)
         gold = gold_spans(rng, text, used_labels, rng.randrange(4, 12))
         spans[doc_id] = {a: annotator_spans(rng, text, gold, used_labels) if a in annotated[doc_id] else [] for a in annotators}
+    return build(name, annotators, labels, texts, annotated, spans)
+
+
+def edge_corpus(name, annotators, labels, texts, spans_of):
+    """Every annotator annotated every document; spans_of(doc_id, text) gives {annotator: [(start,
+    end, label)]} in code points (an annotator left out has no spans: "nothing here")."""
+    annotated = {d: list(annotators) for d in texts}
+    spans = {d: {a: spans_of(d, t).get(a, []) for a in annotators} for d, t in texts.items()}
+    return build(name, annotators, labels, texts, annotated, spans)
+
+
+def build(name, annotators, labels, texts, annotated, spans):
     cats = {
         d: {a: categories(token_boundaries(t), spans[d][a], labels) for a in annotators if a in annotated[d]}
         for d, t in texts.items()
@@ -256,6 +282,33 @@ def main():
         corpus(rng, "three-complete", ["ann", "bob", "cy"], labels, labels, 5, everyone(["ann", "bob", "cy"])),
         corpus(rng, "four-missing", four, labels, labels, 7, some_of_four),
         corpus(rng, "two-unused-label", ["ann", "bob"], labels + ["person"], labels, 3, everyone(["ann", "bob"])),
+    ]
+    # The edge cases: an annotator who found nothing, nobody finding anything, a single unit.
+    one_text = {"edge-0": "Peskov said talks with Kyiv resume in May. Zelensky answered on 12 March: “only if the troops withdraw.”"}
+    two_texts = {**one_text, "edge-1": "Nothing new today, the spokesman said."}
+
+    def at(text, covered, label):
+        start = text.index(covered)
+        return (start, start + len(covered), label)
+
+    corpora += [
+        edge_corpus(
+            "one-empty",
+            ["ann", "bob"],
+            labels,
+            two_texts,
+            lambda d, t: {"ann": [at(t, "talks with Kyiv resume", "quote"), at(t, "May", "date")]} if d == "edge-0" else {},
+        ),
+        edge_corpus("both-empty", ["ann", "bob"], labels, two_texts, lambda d, t: {}),
+        edge_corpus("all-agree-on-nothing", ["ann", "bob", "cy"], labels, one_text, lambda d, t: {}),
+        edge_corpus(
+            "single-unit",
+            ["ann", "bob"],
+            labels,
+            one_text,
+            lambda d, t: {"ann": [at(t, "12 March", "date")], "bob": [at(t, "12 March", "date")]},
+        ),
+        edge_corpus("single-unit-one-side", ["ann", "bob"], labels, one_text, lambda d, t: {"ann": [at(t, "May", "date")]}),
     ]
     out = {
         "generatedBy": "tests/reference/agreement/make_reference.py",

@@ -172,7 +172,7 @@ describe('agreement/computeAgreement', () => {
       expectWellFormed(report);
     });
 
-    it('no spans at all: kappa and alpha are undefined, span figures too', () => {
+    it('no spans at all: kappa and span figures are undefined, alpha is 1 (everyone agrees there is nothing)', () => {
       const report = computeAgreement(input());
       const pair = report.pairwise[0];
       expect(pair?.cohenKappa).toEqual({
@@ -187,9 +187,7 @@ describe('agreement/computeAgreement', () => {
       expect(report.group.fleissKappa.reasons?.['quote']).toBe(
         'no annotator marked a token as quote: kappa is undefined',
       );
-      expect(report.group.krippendorffAlpha.reasons?.['all']).toBe(
-        'every token is O for every annotator: alpha is undefined',
-      );
+      expect(report.group.krippendorffAlpha).toEqual({ all: 1, perLabel: { quote: 1 } });
       expect(report.group.unitizedAlpha).toEqual({
         all: null,
         perLabel: { quote: null },

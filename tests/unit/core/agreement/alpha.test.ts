@@ -56,7 +56,7 @@ describe('agreement/alpha', () => {
     expect(krippendorffAlpha(withLone, combined).value).toBeCloseTo(0.743, 3);
   });
 
-  it('is undefined when no unit is pairable, and when every pairable value is one category', () => {
+  it('is undefined when no unit is pairable, and 1 when every pairable value is one category (as NLTK and DKPro)', () => {
     expect(
       krippendorffAlpha(
         columns([
@@ -74,10 +74,6 @@ describe('agreement/alpha', () => {
         ]),
         combined,
       ),
-    ).toEqual({
-      value: null,
-      why: 'one-category',
-      category: 0,
-    });
+    ).toEqual({ value: 1 });
   });
 });

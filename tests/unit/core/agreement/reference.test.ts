@@ -96,7 +96,16 @@ function expectSpans(actual: SpanMatchReport, expected: ExpectedSpans['exact'], 
 
 describe('agreement against the Python reference (reference.json)', () => {
   it('has corpora to check', () => {
-    expect(fixture.corpora.map((c) => c.name)).toEqual(['three-complete', 'four-missing', 'two-unused-label']);
+    expect(fixture.corpora.map((c) => c.name)).toEqual([
+      'three-complete',
+      'four-missing',
+      'two-unused-label',
+      'one-empty',
+      'both-empty',
+      'all-agree-on-nothing',
+      'single-unit',
+      'single-unit-one-side',
+    ]);
   });
 
   describe.each(fixture.corpora)('$name', (corpus) => {
