@@ -21,6 +21,10 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 export interface PlannedDocument {
   docId: string;
   annotator: string;
+  /**
+   * The status the file gives. Without one, a document still _to do_ for the annotator becomes
+   * _in progress_: a record is their answer for it, "nothing here" too, and agreement counts it.
+   */
   status?: DocStatus;
   spans: DatasetSpan[];
   /** Set when the document is new to Parley: its text, to be saved with the store. */
@@ -162,8 +166,13 @@ export function planImport(parsed: ParseResult, context: ImportContext, request:
       continue;
     }
     planned.add(key);
-    const status = doc.status ?? (spans.length > 0 ? 'in-progress' : undefined);
-    documents.push({ docId, annotator, spans, ...(status && { status }), ...(newText !== undefined && { newText }) });
+    documents.push({
+      docId,
+      annotator,
+      spans,
+      ...(doc.status && { status: doc.status }),
+      ...(newText !== undefined && { newText }),
+    });
   }
   const withFiles = problems.map((p) =>
     p.file === '' ? { ...p, file: parsed.documents.length > 0 ? 'import' : p.file } : p,

@@ -170,17 +170,10 @@ async function applyImport(host: ServiceHost, plan: ImportPlan): Promise<void> {
     }
     for (const gone of old.values()) changes.push(annotationChange(gone, null));
     replaced.add(`${planned.annotator}\u0000${planned.docId}`);
-    if (planned.status !== undefined) {
-      const before = status[planned.docId]?.[planned.annotator] ?? null;
-      if (before !== planned.status) {
-        changes.push({
-          type: 'status',
-          docId: planned.docId,
-          annotator: planned.annotator,
-          before,
-          after: planned.status,
-        });
-      }
+    const before = status[planned.docId]?.[planned.annotator] ?? null;
+    const after = planned.status ?? (before === null || before === 'todo' ? 'in-progress' : before);
+    if (before !== after) {
+      changes.push({ type: 'status', docId: planned.docId, annotator: planned.annotator, before, after });
     }
     host.emit('progress', { task: 'import', done: index + 1, total: plan.documents.length });
   });

@@ -159,7 +159,8 @@ export class ReviewService {
     const known = new Set(everyone.map((s) => s.name));
     const annotators = request.annotators?.length
       ? [...new Set(request.annotators)]
-      : everyone.filter((s) => !s.isGold && s.total > 0).map((s) => s.name);
+      : // An annotator who annotated a document counts, spans or none: "nothing here" is an answer.
+        everyone.filter((s) => !s.isGold && s.documents > 0).map((s) => s.name);
     for (const name of annotators) {
       if (!known.has(name)) throw new ParleyError('BAD_REQUEST', `No annotator “${name}” in the store`);
     }

@@ -198,6 +198,35 @@ describe('review', () => {
     expect(quotes.map((d) => d.b?.text)).toEqual(['talks could start', 'Peskov']);
   });
 
+  it('counts an annotator who found nothing: a document marked done with no spans is an answer', async () => {
+    const service = await open();
+    await tagAs(service, 'ada', 'a', 'talks could start', 'quote');
+    await service.updateSettings({ annotator: 'ben' });
+    await service.setStatus('a', 'done');
+    const report = await service.getAgreement({});
+    // Ben is the current annotator, so first; ada is measured against him.
+    expect(report.annotators).toEqual(['ben', 'ada']);
+    const pair = report.pairwise[0];
+    expect(pair?.documents).toBe(1);
+    expect(pair?.cohenKappa.perLabel['quote']).toBe(0);
+    expect(pair?.spanExact.perLabel['quote']).toMatchObject({ tp: 0, fp: 1, fn: 0, precision: 0 });
+    expect(report.group.krippendorffAlpha.perLabel['quote']).toEqual(expect.any(Number));
+    expect(report.group.fleissKappa.perLabel['quote']).toEqual(expect.any(Number));
+    expect(report.group.unitizedAlpha.perLabel['quote']).toEqual(expect.any(Number));
+  });
+
+  it('counts an imported record with no spans as its annotator’s answer for the document', async () => {
+    const service = await open();
+    await tagAs(service, 'ada', 'a', 'talks could start', 'quote');
+    const file = join(dir, 'ben.jsonl');
+    await writeFile(file, `${JSON.stringify({ text: TEXTS['a'], meta: { doc_id: 'a' }, spans: [] })}\n`);
+    await service.importFrom(file, { format: 'spans', annotator: 'ben' });
+    const report = await service.getAgreement({});
+    expect(report.annotators).toEqual(['ada', 'ben']);
+    expect(report.pairwise[0]?.documents).toBe(1);
+    expect(report.perDocument.find((d) => d.docId === 'a')?.annotated).toEqual(['ada', 'ben']);
+  });
+
   it('refuses gold as a personal annotator name and unknown names in agreement', async () => {
     const service = await open();
     await expect(service.updateSettings({ annotator: GOLD })).rejects.toThrow(/adjudicated set/);
