@@ -50,6 +50,68 @@ test('the page refuses inline scripts (Content-Security-Policy)', async ({ page 
   expect(ran).toBe(false);
 });
 
+test('the page refuses inline styles too, and every view draws without one (Content-Security-Policy)', async ({
+  page,
+  harness,
+}) => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toMatch(/style-src 'self'(;|$)/);
+  // A colleague's spans, so Review and Agreement have something to draw.
+  const doc = '000_fe2b5cb27bd72a2a';
+  const { text } = await harness.service.getDocument(doc);
+  const at = text.indexOf('Kremlin spokesman');
+  await harness.service.updateSettings({ annotator: 'ben' });
+  await harness.service.addAnnotation({ docId: doc, start: at, end: at + 17, label: 'quote' });
+  await harness.service.updateSettings({ annotator: 'ada' });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as { __cspViolations?: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+  });
+  await page.reload();
+  await openDocument(page, doc);
+
+  // An injected <style> does not apply.
+  const injected = await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'body { background-color: rgb(1, 2, 3) !important; }';
+    document.head.append(style);
+    const applied = getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)';
+    style.remove();
+    return applied;
+  });
+  expect(injected).toBe(false);
+  const violations = (): Promise<string[]> =>
+    page.evaluate(() => [...((window as { __cspViolations?: string[] }).__cspViolations ?? [])]);
+  // Loading the app broke no rule; the injected sheet is the one violation.
+  expect(await violations()).toEqual(['style-src-elem']);
+  await page.evaluate(() => ((window as { __cspViolations?: string[] }).__cspViolations ?? []).splice(0));
+
+  // Tagging, Review, Agreement, Statistics and Settings draw their colours and bars without one.
+  await selectText(page, 'Moscow is unsure');
+  await pressKey(page, '1');
+  const tagged = highlights(page, 'quote').filter({ hasText: 'Moscow is unsure' }).first();
+  await expect(tagged).toBeVisible();
+  const chip = page.locator('.palette .label-chip[data-label="quote"]');
+  const colourOf = (el: import('@playwright/test').Locator) =>
+    el.evaluate((node) => getComputedStyle(node).getPropertyValue('--hl').trim());
+  expect(await colourOf(tagged)).toBe(await colourOf(chip));
+  expect(await colourOf(tagged)).not.toBe('#888888');
+  await pressKey(page, 'Control+2');
+  await expect(page.getByTestId('review-remaining')).toBeVisible();
+  await pressKey(page, 'Control+3');
+  await expect(page.getByTestId('agreement-summary')).toBeVisible();
+  await expect(page.locator('.agreement-view canvas, .heat-map').first()).toBeVisible();
+  await pressKey(page, 'Control+1');
+  await pressKey(page, 'Control+Shift+S');
+  await expect(page.getByTestId('stats-dialog')).toBeVisible();
+  await pressKey(page, 'Escape');
+  await pressKey(page, 'Control+,');
+  await expect(page.getByTestId('settings-dialog')).toBeVisible();
+  await pressKey(page, 'Escape');
+  expect(await violations()).toEqual([]);
+});
+
 test.describe('a folder with files that cannot be used', () => {
   test.use({ seedsDir: resolve(FIXTURES, 'broken') });
 

@@ -363,13 +363,15 @@ export const TextView = memo(function TextView({
     followViewport();
   };
 
-  // Label colours: one style sheet, rewritten when the labels change.
+  // Label colours: one constructed style sheet (CSSOM, which the page's CSP allows where it
+  // refuses inline <style>), rewritten when the labels change.
   useLayoutEffect(() => {
-    const style = document.createElement('style');
-    style.dataset.parley = 'label-colours';
-    style.textContent = labelColourSheet(labels);
-    document.head.append(style);
-    return () => style.remove();
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(labelColourSheet(labels));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
   }, [labels]);
 
   // A new text: a fresh editor state with the highlights of what is drawn, drawn once, at the

@@ -154,7 +154,7 @@ export const Highlights = Extension.create({
   ],
 });
 
-/** CSS that gives every highlight of a label its colour (`--hl`), for a `<style>` element. */
+/** CSS that gives every highlight of a label its colour (`--hl`), for a constructed style sheet. */
 export function labelColourSheet(labels: readonly Label[]): string {
   return labels
     .map(
