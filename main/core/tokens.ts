@@ -137,6 +137,8 @@ const SENTENCE_STARTERS = new Set(
 /** The word a sentence piece ends with before its final full stop: `Dec`, `U.S`, `J`, `a.m`. */
 const ENDING_WORD = /(?:^|[^\p{L}\p{N}.])(\p{L}+(?:\.\p{L}+)*)\.$/u;
 const STARTING_WORD = /^[\p{L}\p{N}]+/u;
+/** Code units read on either side of a break: more than any abbreviation and the word after it. */
+const WINDOW = 40;
 
 /**
  * Whether ICU's sentence break between `before` (trimmed, ending in a full stop) and `after`
@@ -182,7 +184,16 @@ export function sentences(text: string): Span[] {
         while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
         if (start >= end) continue;
         const previous = result.length > lineFirst ? result[result.length - 1] : undefined;
-        if (previous && isAbbreviationBreak(text.slice(previous.start, previous.end), text.slice(start, end))) {
+        // Only a full stop can end an abbreviation; the words either side of the break are read
+        // from short windows, so a long sentence is not copied for every break.
+        const isJoined =
+          previous !== undefined &&
+          text.charCodeAt(previous.end - 1) === 0x2e &&
+          isAbbreviationBreak(
+            text.slice(Math.max(previous.start, previous.end - WINDOW), previous.end),
+            text.slice(start, Math.min(end, start + WINDOW)),
+          );
+        if (previous && isJoined) {
           previous.end = end;
         } else {
           result.push({ start, end });

@@ -6,6 +6,7 @@
  * CoNLL holds no text and no offsets: import places the tokens on the texts Parley has (or
  * rebuilds a text from them). Span ids, attributes, notes, annotator and status are not carried.
  */
+import { countBelow } from '../sorted';
 import type { Span } from '../span';
 import { forEachToken, sentences } from '../tokens';
 import type {
@@ -91,33 +92,15 @@ export function sentencesForSpans(
 ): { sentences: readonly Span[]; crossing: Set<Span> } {
   const crossing = new Set<Span>();
   if (found.length < 2) return { sentences: found, crossing };
-  /** The first sentence ending after `offset`, and the last one starting before it. */
-  const firstEndingAfter = (offset: number): number => {
-    let low = 0;
-    let high = found.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((found[mid]?.end ?? 0) <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  const lastStartingBefore = (offset: number): number => {
-    let low = 0;
-    let high = found.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((found[mid]?.start ?? 0) < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low - 1;
-  };
+  const starts = found.map((sentence) => sentence.start);
+  const ends = found.map((sentence) => sentence.end);
   // joinsNext[k]: sentence k and k + 1 are written as one.
   const joinsNext = new Uint8Array(found.length);
   for (const span of spans) {
     if (span.end <= span.start) continue;
-    const first = firstEndingAfter(span.start);
-    const last = lastStartingBefore(span.end);
+    // The sentence holding the span's first character, and the last one starting before its end.
+    const first = countBelow(ends, span.start, true);
+    const last = countBelow(starts, span.end) - 1;
     if (last <= first) continue;
     crossing.add(span);
     for (let k = first; k < last; k += 1) joinsNext[k] = 1;
